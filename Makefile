@@ -1,0 +1,51 @@
+# orchestrator: build, test, run and control. `make help` lists the targets.
+MVN        ?= mvn -B -q
+PREFIX     ?= /usr/local
+ORCH       := orchestrator/bin/orchestrator
+JAR        := orchestrator/target/orchestrator.jar
+SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestrator/src/main engines/src/main -type f 2>/dev/null)
+
+.PHONY: help build test run start stop status restart tail install clean bench chaos
+
+help:
+	@echo "make build | test | run | start | stop | status | restart | tail NAME=... | install PREFIX=... | clean | bench | chaos"
+
+$(JAR): $(SOURCES)
+	$(MVN) -DskipTests package
+	@touch $(JAR)
+
+build: $(JAR)
+
+test:
+	$(MVN) verify
+
+run: $(JAR)
+	$(ORCH) daemon
+
+start: $(JAR)
+	$(ORCH) start -d --all
+
+stop: $(JAR)
+	$(ORCH) stop --all
+
+status: $(JAR)
+	$(ORCH) status
+
+restart: $(JAR)
+	$(ORCH) restart --all
+
+tail: $(JAR)
+	@test -n "$(NAME)" || { echo "usage: make tail NAME=process-name" >&2; exit 2; }
+	$(ORCH) tail -f $(NAME)
+
+install: $(JAR)
+	mkdir -p $(PREFIX)/lib/orchestrator/orchestrator $(PREFIX)/lib/orchestrator/engines $(PREFIX)/bin
+	cp -r orchestrator/bin orchestrator/target $(PREFIX)/lib/orchestrator/orchestrator/
+	cp -r engines/lib $(PREFIX)/lib/orchestrator/engines/
+	cp -rn etc $(PREFIX)/lib/orchestrator/ 2>/dev/null || true
+	mkdir -p $(PREFIX)/lib/orchestrator/logs
+	ln -sf $(PREFIX)/lib/orchestrator/orchestrator/bin/orchestrator $(PREFIX)/bin/orchestrator
+
+clean:
+	$(MVN) clean
+	rm -f engines/lib/*.jar

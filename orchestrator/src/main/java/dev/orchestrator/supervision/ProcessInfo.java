@@ -1,0 +1,26 @@
+package dev.orchestrator.supervision;
+
+import java.util.Map;
+
+/**
+ * A snapshot of one process, as supervisord's {@code getProcessInfo}: times are epoch seconds (0 = never),
+ * {@code pid} is a synthetic id (0 when not running), {@code description} follows supervisorctl's rules,
+ * {@code counters} come from the worker.
+ */
+public record ProcessInfo(
+        String name,
+        String group,
+        ProcessState state,
+        long start,
+        long stop,
+        long now,
+        String spawnerr,
+        int exitstatus,
+        long pid,
+        String description,
+        String stdoutLogfile,
+        String stderrLogfile,
+        Map<String, Object> counters) {
+
+    public String namespec() { return group.equals(name) ? name : group + ':' + name; }
+}

@@ -1,0 +1,18 @@
+package dev.orchestrator.supervision;
+
+/** supervisord's process states, with their codes. */
+public enum ProcessState {
+    STOPPED(0), STARTING(10), RUNNING(20), BACKOFF(30), STOPPING(40), EXITED(100), FATAL(200), UNKNOWN(1000);
+
+    private final int code;
+
+    ProcessState(int code) { this.code = code; }
+
+    public int code() { return code; }
+
+    /** STOPPED, EXITED, FATAL, UNKNOWN. */
+    public boolean isStopped() { return this == STOPPED || this == EXITED || this == FATAL || this == UNKNOWN; }
+
+    /** STARTING, RUNNING, BACKOFF: {@code start} says "already started". */
+    public boolean isRunning() { return this == STARTING || this == RUNNING || this == BACKOFF; }
+}

@@ -1,0 +1,46 @@
+package dev.orchestrator.supervision;
+
+import java.util.List;
+
+/**
+ * The daemon's control surface, modelled on supervisord's XML-RPC interface: the control socket translates
+ * requests into these calls. Names here are exact (group, process); the CLI resolves {@code group:*} and bare
+ * names through {@link #allProcessInfo()}.
+ */
+public interface Supervisor {
+
+    /** Every process, in lexical (group, name) order. */
+    List<ProcessInfo> allProcessInfo();
+
+    ProcessInfo processInfo(String group, String name) throws Fault;
+
+    /** Starts one process; with {@code wait}, returns once RUNNING or throws SPAWN_ERROR / ABNORMAL_TERMINATION. */
+    void startProcess(String group, String name, boolean wait) throws Fault;
+
+    /** Stops one process; with {@code wait}, returns once it is in a stopped state. */
+    void stopProcess(String group, String name, boolean wait) throws Fault;
+
+    /** Empties the process's log files. */
+    void clearProcessLogs(String group, String name) throws Fault;
+
+    /** Re-reads the configuration: names of groups [added, changed, removed]. */
+    List<List<String>> reloadConfig() throws Fault;
+
+    void addProcessGroup(String group) throws Fault;
+
+    void removeProcessGroup(String group) throws Fault;
+
+    /** Stops everything (reverse priority), re-reads the configuration and starts again. */
+    void restart() throws Fault;
+
+    /** Graceful stop of every worker, then the daemon exits. */
+    void shutdown() throws Fault;
+
+    /** The daemon's pid. */
+    long pid();
+
+    /** Flattened configuration of every process for {@code avail}: in use, autostart, priorities. */
+    List<ConfigInfo> allConfigInfo();
+
+    record ConfigInfo(String name, String group, boolean inuse, boolean autostart, int groupPriority, int processPriority) {}
+}

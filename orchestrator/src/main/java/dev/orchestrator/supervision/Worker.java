@@ -1,0 +1,22 @@
+package dev.orchestrator.supervision;
+
+import java.util.Map;
+
+/**
+ * What a supervised process runs: a thread's body with supervisord's exit semantics. {@link #run} blocks on
+ * the process's own thread until the worker ends; its return value is the exit code (0 after a requested stop
+ * or a clean end), and a thrown exception is an exit with code 1 whose message is logged.
+ */
+public interface Worker {
+
+    int run() throws Exception;
+
+    /** Cooperative stop, from another thread: finish the event in hand, let the broker requeue the rest. */
+    void requestStop();
+
+    /** Past stopwaitsecs: interrupt and close what the worker holds; the thread may be abandoned. */
+    void abort();
+
+    /** Counters for {@code status --json} (events in/out/dropped/errored, beats, rate...). */
+    Map<String, Object> counters();
+}

@@ -1,0 +1,9 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.ProcessConfig;
+
+/** Makes the worker of a process at each spawn; a {@link SpawnException} is a spawn error (BACKOFF, then FATAL). */
+@FunctionalInterface
+public interface WorkerFactory {
+    Worker create(ProcessConfig process) throws SpawnException;
+}
