@@ -1,6 +1,7 @@
 package dev.orchestrator.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Logger;
@@ -22,6 +23,14 @@ public interface EngineContext {
 
     /** The engine names in {@code next}. */
     List<String> next();
+
+    /**
+     * The configuration directory (where amqp2engines.conf is): relative file names in {@link #params()}, such as
+     * event_filter's {@code rules_file}, resolve against it. The working directory when there is no such file.
+     */
+    default Path configDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
 
     /** The engine's logger: its lines land in the program's log file. */
     Logger logger();
