@@ -1,6 +1,7 @@
 package dev.orchestrator.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.config.EngineConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ public interface EngineContext {
 
     /** The engine's name ({@code -n}), e.g. {@code cleaner_events}. */
     String name();
+
+    /** The engine's section of amqp2engines.conf (or its defaults). */
+    EngineConfig config();
 
     /** The worker number ({@code -w}). */
     int worker();
