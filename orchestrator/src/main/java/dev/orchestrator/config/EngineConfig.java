@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * An {@code [engine:NAME]} section of amqp2engines.conf. Typed keys are fields; every other key is kept in
  * {@code params} and handed to the engine's tasks. {@code next} holds engine names (trimmed), not queue names.
- * {@code eventProcessing}/{@code beatProcessing} are task names or null for the defaults.
+ * {@code eventProcessing}/{@code beatProcessing} are task names or null for the defaults. {@code source} is the
+ * section header (or, for a section-less engine, the program's command); {@code keySources} where each key was read.
  */
 public record EngineConfig(
         String name,
@@ -21,12 +22,39 @@ public record EngineConfig(
         int prefetch,
         Map<String, Object> queueArguments,
         Map<String, String> params,
-        Source source) {
+        Source source,
+        Map<String, Source> keySources) {
 
     public static final int DEFAULT_BEAT_INTERVAL = 60;
     public static final String DEFAULT_EXCHANGE = "amq.direct";
     public static final int DEFAULT_MAX_RETRIES = 5;
     public static final int DEFAULT_PREFETCH = 200;
+
+    /** Without key positions (for engines made in code). */
+    public EngineConfig(String name, List<String> next, boolean nextBalanced, int beatInterval, String exchangeName,
+                        List<String> routingKeys, String eventProcessing, String beatProcessing, int maxRetries,
+                        int prefetch, Map<String, Object> queueArguments, Map<String, String> params, Source source) {
+        this(name, next, nextBalanced, beatInterval, exchangeName, routingKeys, eventProcessing, beatProcessing,
+                maxRetries, prefetch, queueArguments, params, source, Map.of());
+    }
+
+    /** Where {@code key} was read; the section itself with the key named when it was not set. */
+    public Source sourceOf(String key) {
+        Source s = keySources.get(key);
+        return s != null ? s : new Source(source.file(), source.line(), source.section(), key);
+    }
+
+    /**
+     * The queue's bindings as (exchange, routing key) pairs: each routing key on {@code exchangeName}, or, on
+     * {@code amq.direct} with no routing key the queue's own name, on another exchange the empty key (Canopsis'
+     * rules).
+     */
+    public List<Map.Entry<String, String>> bindings() {
+        if (routingKeys.isEmpty()) {
+            return List.of(Map.entry(exchangeName, exchangeName.equals(DEFAULT_EXCHANGE) ? queue() : ""));
+        }
+        return routingKeys.stream().map(k -> Map.entry(exchangeName, k)).toList();
+    }
 
     /** The engine's own queue, as Canopsis named it. */
     public String queue() { return queueOf(name); }

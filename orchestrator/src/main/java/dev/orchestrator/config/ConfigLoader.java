@@ -1,0 +1,103 @@
+package dev.orchestrator.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a whole configuration tree: the supervisord main file, the files its {@code [include]} names,
+ * {@code amqp2engines.conf} and {@code amqp.conf} beside the main file. Never throws: every problem, with file,
+ * line, section and key, is in {@link Configuration#problems()}.
+ */
+public final class ConfigLoader {
+
+    /** The Canopsis engine-section file read from the main file's directory when present. */
+    public static final String ENGINES_FILE = "amqp2engines.conf";
+
+    private static final String INCLUDE = "include";
+
+    private final Path mainFile;
+    private final Path here;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Problems problems = new Problems();
+
+    private ConfigLoader(Path mainFile, Map<String, String> environment, Path home) {
+        this.mainFile = mainFile.toAbsolutePath().normalize();
+        Path dir = this.mainFile.getParent();
+        this.here = dir == null ? Path.of("/") : dir;
+        this.environment = environment;
+        this.home = home;
+    }
+
+    /** Loads {@code mainFile} with the process environment and the installation's home ({@link Home}). */
+    public static Configuration load(Path mainFile) {
+        return load(mainFile, System.getenv(), Home.get());
+    }
+
+    /** Loads {@code mainFile} with {@code environment} for {@code %(ENV_X)s} and {@code home} for default paths. */
+    public static Configuration load(Path mainFile, Map<String, String> environment, Path home) {
+        return new ConfigLoader(mainFile, environment, home).load();
+    }
+
+    private Configuration load() {
+        Map<String, Object> names = Expansions.base(here, environment);
+        IniDocument doc = new IniDocument();
+        if (!Files.isRegularFile(mainFile)) {
+            problems.error(new Source(mainFile, 0, null, null), "no such configuration file (expected the"
+                    + " supervisord main file: pass -c FILE or set ORCHESTRATOR_CONFIG)");
+        } else {
+            IniReader.read(mainFile, doc, problems);
+            include(doc, names);
+        }
+        Path engines = here.resolve(ENGINES_FILE);
+        if (Files.isRegularFile(engines)) IniReader.read(engines, doc, problems);
+
+        SupervisordReader.Result daemon = SupervisordReader.read(doc, here, home, names, problems);
+        names = Expansions.withEnvironment(names, daemon.environment());
+        Sections sections = Sections.of(doc, problems);
+        ProgramReader programs = new ProgramReader(names, daemon.environment(), here,
+                daemon.settings().childLogDir(), problems);
+        List<GroupConfig> groups = new GroupAssembler(programs, names, problems)
+                .assemble(sections.programs(), sections.groups());
+        EngineReader engineReader = new EngineReader(names, problems);
+        Map<String, EngineConfig> engineSections = new LinkedHashMap<>();
+        sections.engines().forEach((name, section) -> engineSections.put(name, engineReader.read(section, name)));
+        Map<String, EngineConfig> allEngines = ConsistencyCheck.check(groups, engineSections, problems);
+        AmqpSettings amqp = AmqpSettings.resolve(environment, AmqpConfReader.read(here, names, problems));
+        return new Configuration(mainFile, daemon.settings(), groups, Map.copyOf(allEngines), amqp,
+                problems.list().stream().distinct().toList());
+    }
+
+    /** supervisord reads the main file's {@code [include]} only, each matching file once, in sorted order. */
+    private void include(IniDocument doc, Map<String, Object> names) {
+        IniSection section = doc.section(INCLUDE).orElse(null);
+        if (section == null) return;
+        SectionValues v = new SectionValues(section, problems);
+        if (!v.has("files")) {
+            problems.error(section.source(), ".ini file has [include] section, but no files setting"
+                    + " (expected files=PATTERN...)");
+            return;
+        }
+        String files = v.expanded("files", null, Expansions.with(names, "host_node_name",
+                Expansions.hostNodeName()), "include.files");
+        if (files == null) return;
+        List<Path> matched = new ArrayList<>();
+        for (String pattern : files.strip().split("\\s+")) {
+            List<Path> found = Includes.resolve(here, pattern);
+            if (found.isEmpty()) {
+                v.warning("files", "No file matches via include \"" + here.resolve(pattern).normalize() + "\"");
+            }
+            matched.addAll(found);
+        }
+        matched.forEach(file -> IniReader.read(file, doc, problems));
+        for (IniEntry e : section.entries()) {
+            if (!e.source().file().equals(mainFile)) {
+                problems.warning(e.source(), "ignored: only the main file's [include] is read, as supervisord does");
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.orchestrator.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A {@code [program:x]} section read as supervisord's {@code _processes_from_section} reads it: same options,
+ * defaults, types, expansion names and error texts, expanded into one {@link ProcessConfig} per
+ * {@code process_num}. Options that mean nothing for a worker thread are accepted with one note each.
+ */
+final class ProgramReader {
+
+    static final String PREFIX = "program:";
+
+    private static final Set<String> USED = Set.of("command", "process_name", "numprocs", "numprocs_start",
+            "priority", "autostart", "autorestart", "exitcodes", "startsecs", "startretries", "stopwaitsecs",
+            "stdout_logfile", "stdout_logfile_maxbytes", "stdout_logfile_backups", "stderr_logfile",
+            "stderr_logfile_maxbytes", "stderr_logfile_backups", "redirect_stderr", "directory", "environment",
+            "stopsignal", "stopasgroup", "killasgroup");
+    private static final Map<String, String> MEANINGLESS = meaningless();
+
+    private final Map<String, Object> baseNames;
+    private final Map<String, String> daemonEnvironment;
+    private final Path here;
+    private final Path childLogDir;
+    private final Problems problems;
+
+    /**
+     * @param baseNames         {@code here} and {@code ENV_*} (with {@code [supervisord] environment})
+     * @param daemonEnvironment {@code [supervisord] environment}, which each program's environment extends
+     */
+    ProgramReader(Map<String, Object> baseNames, Map<String, String> daemonEnvironment, Path here, Path childLogDir,
+                  Problems problems) {
+        this.baseNames = baseNames;
+        this.daemonEnvironment = daemonEnvironment;
+        this.here = here;
+        this.childLogDir = childLogDir;
+        this.problems = problems;
+    }
+
+    /** The program's priority, read as supervisord reads it for a group: only {@code here} and ENV_ names. */
+    int priority(IniSection section) {
+        return new SectionValues(section, problems).typed("priority", "999", baseNames, SupervisorTypes::integer, 999);
+    }
+
+    ProgramConfig read(IniSection section, String name, String group) {
+        SectionValues v = new SectionValues(section, problems);
+        reportOptions(v);
+        Map<String, Object> names = Expansions.with(baseNames, "program_name", name, "group_name", group,
+                "host_node_name", Expansions.hostNodeName());
+        int priority = priority(section);
+        boolean autostart = v.typed("autostart", "true", names, SupervisorTypes::bool, true);
+        Autorestart autorestart = v.typed("autorestart", "unexpected", names, SupervisorTypes::autorestart,
+                Autorestart.UNEXPECTED);
+        int startsecs = v.typed("startsecs", "1", names, SupervisorTypes::integer, 1);
+        int startretries = v.typed("startretries", "3", names, SupervisorTypes::integer, 3);
+        v.typed("stopsignal", "TERM", names, SupervisorTypes::signal, 15);
+        int stopwaitsecs = v.typed("stopwaitsecs", "10", names, SupervisorTypes::integer, 10);
+        boolean stopasgroup = v.typed("stopasgroup", "false", names, SupervisorTypes::bool, false);
+        boolean killasgroup = v.typed("killasgroup", String.valueOf(stopasgroup), names, SupervisorTypes::bool,
+                stopasgroup);
+        Set<Integer> exitcodes = v.typed("exitcodes", "0", names, SupervisorTypes::exitcodes, Set.of(0));
+        boolean redirectStderr = v.typed("redirect_stderr", "false", names, SupervisorTypes::bool, false);
+        int numprocs = v.typed("numprocs", "1", names, SupervisorTypes::integer, 1);
+        int numprocsStart = v.typed("numprocs_start", "0", names, SupervisorTypes::integer, 0);
+        String processName = v.parse("process_name", v.raw("process_name", "%(program_name)s"),
+                SupervisorTypes::name).orElse("%(program_name)s");
+        if (numprocs > 1 && !processName.contains("%(process_num)")) {
+            v.error("process_name", "%(process_num) must be present within process_name when numprocs > 1"
+                    + " (expected e.g. process_name=%(program_name)s-%(process_num)d)");
+        }
+        if (stopasgroup && !killasgroup) {
+            v.error("killasgroup", "Cannot set stopasgroup=true and killasgroup=false (expected killasgroup=true,"
+                    + " or no killasgroup)");
+        }
+        if (!v.has("command")) {
+            problems.error(section.source(), "program section " + section.name() + " does not specify a command"
+                    + " (expected command=engine-launcher -e TYPE -n NAME -w %(process_num)d -l info)");
+        }
+        Settings settings = new Settings(priority, autostart, autorestart, exitcodes, startsecs, startretries,
+                stopwaitsecs, redirectStderr);
+        List<ProcessConfig> processes = new ArrayList<>();
+        for (int num = numprocsStart; num < numprocsStart + Math.max(numprocs, 0); num++) {
+            processes.add(process(v, name, group, processName, num, numprocs, names, settings));
+        }
+        processes.sort(Comparator.comparingInt(ProcessConfig::priority).thenComparing(ProcessConfig::name));
+        return new ProgramConfig(name, priority, List.copyOf(processes), section.source());
+    }
+
+    /** The options read once per program, before the per-process ones. */
+    private record Settings(int priority, boolean autostart, Autorestart autorestart, Set<Integer> exitcodes,
+                            int startsecs, int startretries, int stopwaitsecs, boolean redirectStderr) {}
+
+    private ProcessConfig process(SectionValues v, String program, String group, String processName, int num,
+                                  int numprocs, Map<String, Object> programNames, Settings s) {
+        Map<String, Object> names = Expansions.with(programNames, "process_num", num, "numprocs", numprocs);
+        String envValue = v.expanded("environment", "", names, "environment");
+        Map<String, String> own = envValue == null ? Map.of()
+                : v.parse("environment", envValue, SupervisorTypes::keyValuePairs).orElse(Map.of());
+        Map<String, String> environment = new LinkedHashMap<>(daemonEnvironment);
+        environment.putAll(own);
+        names = Expansions.withEnvironment(names, environment);
+        String directory = v.expanded("directory", null, names);
+        String name = v.expanded("process_name", "%(program_name)s", names, "process_name");
+        if (name == null) name = program + (numprocs > 1 ? "-" + num : "");
+        LogSpec stdout = log(v, "stdout", name, names);
+        LogSpec stderr = log(v, "stderr", name, names);
+        if (s.redirectStderr()) {
+            if (!stderr.isNone() && !stderr.auto()) {
+                v.warning("stderr_logfile", "For [" + v.section().name() + "], redirect_stderr=true but "
+                        + "stderr_logfile has also been set to a filename, the filename has been ignored");
+            }
+            stderr = LogSpec.none();
+        }
+        String command = v.expanded("command", null, names);
+        LaunchSpec launch = command == null ? null
+                : v.parse("command", command, LauncherArguments::parseCommand).orElse(null);
+        return new ProcessConfig(name, group, program, num, s.priority(), s.autostart(), s.autorestart(),
+                s.exitcodes(), s.startsecs(), s.startretries(), s.stopwaitsecs(), launch, stdout, stderr,
+                s.redirectStderr(), directory == null ? null : here.resolve(directory).normalize().toString(),
+                Map.copyOf(environment), v.sourceOf("command"));
+    }
+
+    private LogSpec log(SectionValues v, String channel, String process, Map<String, Object> names) {
+        String key = channel + "_logfile";
+        String value = v.expanded(key, "AUTO", names);
+        int backups = v.typed(key + "_backups", "10", names, SupervisorTypes::integer, 10);
+        long maxBytes = v.typed(key + "_maxbytes", "50MB", names, SupervisorTypes::byteSize, 50L << 20);
+        if (value == null || LogFiles.isNone(value)) return LogSpec.none();
+        if (LogFiles.isAuto(value)) {
+            if (maxBytes == 0) {
+                v.warning(key + "_maxbytes", "For [" + v.section().name() + "], AUTO logging used for " + key
+                        + " without rollover, set maxbytes > 0 to avoid filling up filesystem unintentionally");
+            }
+            return new LogSpec(LogFiles.auto(childLogDir, process, channel), true, maxBytes, backups);
+        }
+        Path path = here.resolve(SupervisordReader.expandUser(value)).normalize();
+        return v.parse(key, value, p -> LogFiles.existingDirectoryOf(p, path))
+                .map(p -> new LogSpec(p, false, maxBytes, backups)).orElse(LogSpec.none());
+    }
+
+    private void reportOptions(SectionValues v) {
+        for (IniEntry e : v.section().entries()) {
+            String reason = MEANINGLESS.get(e.key());
+            if (reason != null) {
+                v.note(e.key(), "accepted but ignored: " + reason);
+            } else if (!USED.contains(e.key())) {
+                Set<String> known = new TreeSet<>(USED);
+                known.addAll(MEANINGLESS.keySet());
+                v.warning(e.key(), "unknown option, ignored" + NearestNames.hint(e.key(), known));
+            }
+        }
+    }
+
+    private static Map<String, String> meaningless() {
+        Map<String, String> m = new HashMap<>();
+        m.put("user", "workers are threads of the daemon and run as its user");
+        m.put("umask", "workers are threads of the daemon and share its umask");
+        m.put("serverurl", "workers do not call the daemon back");
+        m.put("stopsignal", "a thread gets no signal; a stop lets the worker finish the event in hand, then "
+                + "interrupts it after stopwaitsecs");
+        m.put("stopasgroup", "a thread has no process group");
+        m.put("killasgroup", "a thread has no process group");
+        for (String channel : List.of("stdout", "stderr")) {
+            m.put(channel + "_syslog", "a program's output goes to its log files only");
+            m.put(channel + "_events_enabled", "there are no event listeners");
+            m.put(channel + "_capture_maxbytes", "there are no event listeners, so no capture mode");
+        }
+        return Map.copyOf(m);
+    }
+}

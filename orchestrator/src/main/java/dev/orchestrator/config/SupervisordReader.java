@@ -1,0 +1,107 @@
+package dev.orchestrator.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code [supervisord]} and {@code [unix_http_server]}: the daemon's log, pid file, working and child-log
+ * directories, control socket and {@code environment}. Relative paths are taken from the main file's directory;
+ * defaults are under the installation (logs/orchestrator.log, run/orchestrator.pid, run/orchestrator.sock, logs/).
+ */
+final class SupervisordReader {
+
+    /** The settings, and {@code [supervisord] environment=} which programs inherit and ENV_ expansions see. */
+    record Result(SupervisordSettings settings, Map<String, String> environment) {}
+
+    static final String SECTION = "supervisord";
+    static final String SERVER_SECTION = "unix_http_server";
+
+    private static final Set<String> USED = Set.of("logfile", "logfile_maxbytes", "logfile_backups", "loglevel",
+            "pidfile", "directory", "childlogdir", "environment");
+    private static final Set<String> MEANINGLESS = Set.of("nodaemon", "silent", "minfds", "minprocs", "nocleanup",
+            "umask", "user", "identifier", "strip_ansi");
+    private static final List<String> LEVELS = List.of("critical", "error", "warn", "info", "debug", "trace",
+            "blather");
+
+    private SupervisordReader() { }
+
+    static Result read(IniDocument doc, Path here, Path home, Map<String, Object> names, Problems problems) {
+        SupervisordSettings defaults = new SupervisordSettings(home.resolve("logs/orchestrator.log"), 50L << 20, 10,
+                "info", home.resolve("run/orchestrator.pid"), null, home.resolve("logs"),
+                home.resolve("run/orchestrator.sock"));
+        Path socket = doc.section(SERVER_SECTION)
+                .map(s -> server(new SectionValues(s, problems), here, names, defaults.socketFile()))
+                .orElse(defaults.socketFile());
+        return doc.section(SECTION)
+                .map(s -> daemon(new SectionValues(s, problems), here, names, defaults, socket))
+                .orElse(new Result(withSocket(defaults, socket), Map.of()));
+    }
+
+    private static Path server(SectionValues values, Path here, Map<String, Object> names, Path dflt) {
+        for (IniEntry e : values.section().entries()) {
+            if (!e.key().equals("file")) {
+                values.note(e.key(), "ignored: the control socket is readable by its owner only, with no password");
+            }
+        }
+        String file = values.expanded("file", null, names);
+        return file == null ? dflt : here.resolve(expandUser(file)).normalize();
+    }
+
+    private static Result daemon(SectionValues values, Path here, Map<String, Object> names,
+                                 SupervisordSettings d, Path socket) {
+        for (IniEntry e : values.section().entries()) {
+            if (MEANINGLESS.contains(e.key())) {
+                values.note(e.key(), "ignored: it has no meaning for a JVM that runs its workers as threads");
+            } else if (!USED.contains(e.key())) {
+                values.warning(e.key(), "unknown option, ignored" + NearestNames.hint(e.key(), USED));
+            }
+        }
+        Map<String, String> environment = values.typed("environment", "",
+                Expansions.with(names, "host_node_name", Expansions.hostNodeName()),
+                SupervisorTypes::keyValuePairs, Map.of());
+        Map<String, Object> withEnv = Expansions.withEnvironment(names, environment);
+        Path logfile = path(values, "logfile", withEnv, here, d.logfile(), true);
+        long maxBytes = values.typed("logfile_maxbytes", "50MB", withEnv, SupervisorTypes::byteSize,
+                d.logfileMaxBytes());
+        int backups = values.typed("logfile_backups", "10", withEnv, SupervisorTypes::integer, d.logfileBackups());
+        String level = values.typed("loglevel", "info", withEnv, SupervisordReader::level, d.loglevel());
+        Path pidfile = path(values, "pidfile", withEnv, here, d.pidfile(), false);
+        Path directory = path(values, "directory", withEnv, here, d.directory(), false);
+        Path childLogDir = path(values, "childlogdir", withEnv, here, d.childLogDir(), false);
+        return new Result(new SupervisordSettings(logfile, maxBytes, backups, level, pidfile, directory,
+                childLogDir, socket), environment);
+    }
+
+    private static Path path(SectionValues values, String key, Map<String, Object> names, Path here, Path dflt,
+                             boolean mustHaveDirectory) {
+        if (!values.has(key)) return dflt;
+        String value = values.expanded(key, null, names);
+        if (value == null) return dflt;
+        Path path = here.resolve(expandUser(value)).normalize();
+        if (mustHaveDirectory) {
+            return values.parse(key, value, v -> LogFiles.existingDirectoryOf(v, path)).orElse(dflt);
+        }
+        return path;
+    }
+
+    private static String level(String value) throws InvalidValueException {
+        String s = value.toLowerCase(Locale.ROOT);
+        if (LEVELS.contains(s)) return s;
+        throw new InvalidValueException("bad logging level name " + PyFormat.repr(value)
+                + " (expected one of " + String.join(", ", LEVELS) + ")");
+    }
+
+    private static SupervisordSettings withSocket(SupervisordSettings s, Path socket) {
+        return new SupervisordSettings(s.logfile(), s.logfileMaxBytes(), s.logfileBackups(), s.loglevel(),
+                s.pidfile(), s.directory(), s.childLogDir(), socket);
+    }
+
+    /** {@code ~} and {@code ~/x} as Python's {@code os.path.expanduser} reads them. */
+    static String expandUser(String path) {
+        if (path.equals("~") || path.startsWith("~/")) return System.getProperty("user.home") + path.substring(1);
+        return path;
+    }
+}

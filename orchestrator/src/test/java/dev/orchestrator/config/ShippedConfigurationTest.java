@@ -1,0 +1,70 @@
+package dev.orchestrator.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The etc/ tree the project ships (Canopsis' split layout) reads without errors into the expected plan. */
+class ShippedConfigurationTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ETC = ROOT.resolve("etc");
+
+    private final Configuration config = ConfigLoader.load(ETC.resolve("supervisord.conf"), Map.of(), ROOT);
+
+    @Test
+    void readsWithoutErrorsOrWarnings() {
+        assertEquals(List.of(), config.problems());
+    }
+
+    @Test
+    void oneGroupWithTheChainInProgramsOrder() {
+        assertEquals(1, config.groups().size());
+        GroupConfig group = config.groups().get(0);
+        assertEquals("amqp2engines", group.name());
+        assertEquals(List.of("engine-cleaner-events", "engine-event-filter", "engine-tag", "engine-perfdata",
+                "engine-eventstore"), group.programs().stream().map(ProgramConfig::name).toList());
+        assertEquals(List.of("engine-cleaner-events-0", "engine-event-filter-0", "engine-tag-0",
+                "engine-perfdata-0", "engine-eventstore-0"), config.processes().map(ProcessConfig::name).toList());
+        assertTrue(config.processes().allMatch(ProcessConfig::autostart));
+    }
+
+    @Test
+    void processesLaunchTheirEngines() {
+        ProcessConfig perfdata = config.processes().filter(p -> p.program().equals("engine-perfdata")).findFirst()
+                .orElseThrow();
+        assertEquals(new LaunchSpec("dynamic", "perfdata", 0, "INFO"), perfdata.launch());
+        assertEquals("amqp2engines:engine-perfdata-0", perfdata.namespec());
+        assertEquals(new LogSpec(ROOT.resolve("logs/perfdata.log"), false, 10L << 20, 5), perfdata.stdoutLog());
+        assertEquals(perfdata.stdoutLog(), perfdata.stderrLog());
+        assertEquals(ETC.resolve("engines/perfdata.ini"), perfdata.source().file());
+    }
+
+    @Test
+    void enginesFromAmqp2enginesConf() {
+        assertEquals(5, config.engines().size());
+        EngineConfig cleaner = config.engines().get("cleaner_events");
+        assertEquals(List.of("event_filter"), cleaner.next());
+        assertEquals(List.of(Map.entry("canopsis.events", "#")), cleaner.bindings());
+        assertEquals(List.of("perfdata", "eventstore"), config.engines().get("tag").next());
+        assertEquals("canopsis.perfdata.process.event_processing",
+                config.engines().get("perfdata").eventProcessing());
+        assertEquals(List.of(Map.entry("amq.direct", "Engine_eventstore")),
+                config.engines().get("eventstore").bindings());
+    }
+
+    @Test
+    void daemonPathsAndEmbeddedBroker() {
+        SupervisordSettings d = config.supervisord();
+        assertEquals(ROOT.resolve("logs/orchestrator.log"), d.logfile());
+        assertEquals(ROOT.resolve("run/orchestrator.pid"), d.pidfile());
+        assertEquals(ROOT.resolve("run/orchestrator.sock"), d.socketFile());
+        assertTrue(config.amqp().embedded());
+        assertFalse(config.hasErrors());
+    }
+}
