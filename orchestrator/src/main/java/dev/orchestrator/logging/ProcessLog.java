@@ -1,0 +1,41 @@
+package dev.orchestrator.logging;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The log files of one process: {@code stdout} receives its log4j2 lines and {@code System.out}, {@code stderr}
+ * its {@code System.err} (the stdout file when stderr has none). A null path is NONE.
+ */
+public final class ProcessLog implements AutoCloseable {
+
+    private final ProcessLogs owner;
+    private final String key;
+    final LogFile stdout;
+    final LogFile stderr;
+
+    ProcessLog(ProcessLogs owner, String key, LogFile stdout, LogFile stderr) {
+        this.owner = owner;
+        this.key = key;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public Path stdoutPath() { return stdout == null ? null : stdout.path(); }
+
+    public Path stderrPath() { return stderr == null ? null : stderr.path(); }
+
+    /** Empties both files (supervisorctl {@code clear}). */
+    public void clear() throws IOException {
+        if (stdout != null) stdout.clear();
+        if (stderr != null && stderr != stdout) stderr.clear();
+    }
+
+    /** Stops routing this process's lines; files no other process uses are closed. */
+    @Override
+    public void close() { owner.close(key, this); }
+
+    LogFile forLogLines() { return stdout != null ? stdout : stderr; }
+
+    LogFile forStderr() { return stderr != null ? stderr : stdout; }
+}

@@ -1,0 +1,167 @@
+package dev.orchestrator.logging;
+
+import dev.orchestrator.config.LogSpec;
+import dev.orchestrator.config.ProcessConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.layout.MarkerPatternSelector;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.layout.PatternMatch;
+
+/**
+ * Per-process log files. A worker thread is bound to its process with {@link #bind}; from then on every log4j2
+ * line made on that thread, whatever the logger, and whatever it prints to {@code System.out}/{@code System.err},
+ * lands in its program's file. Lines of unbound threads go to the daemon's log. The routing key is a
+ * {@link ThreadContext} entry, so it travels with log4j2's events.
+ */
+public final class ProcessLogs {
+
+    /** The ThreadContext key naming the process (its namespec) a thread works for. */
+    public static final String PROCESS_KEY = "orchestrator.process";
+
+    /** Marks raw output ({@code System.out}), written as is, without a timestamp (as supervisord writes it). */
+    static final Marker RAW = MarkerManager.getMarker("RAW");
+
+    /** Canopsis' engine file format: {@code %(asctime)s %(levelname)s %(name)s %(message)s}. */
+    static final String LINE_PATTERN =
+            "%d{yyyy-MM-dd HH:mm:ss,SSS} %level{WARN=WARNING, FATAL=CRITICAL} %c %m%n";
+
+    private final Configuration config;
+    private final Layout<String> layout;
+    private final Map<String, ProcessLog> routes = new ConcurrentHashMap<>();
+    private final Map<Path, LogFile> files = new HashMap<>();
+    private final Router router;
+
+    ProcessLogs(Configuration config, List<Appender> fallback) {
+        this.config = config;
+        this.layout = PatternLayout.newBuilder().withConfiguration(config)
+                .withPatternSelector(MarkerPatternSelector.newBuilder()
+                        .setProperties(new PatternMatch[] {new PatternMatch(RAW.getName(), "%m")})
+                        .setDefaultPattern(LINE_PATTERN).setConfiguration(config).build())
+                .build();
+        this.router = new Router(fallback);
+        router.start();
+    }
+
+    /** The root appender that sends each event to the file of its thread's process, or to the fallback. */
+    Appender router() { return router; }
+
+    /** Binds the calling thread to a process: call it first thing on the worker's thread. */
+    public static void bind(String namespec) { ThreadContext.put(PROCESS_KEY, namespec); }
+
+    /** The process the calling thread works for, or null. */
+    public static String boundProcess() { return ThreadContext.get(PROCESS_KEY); }
+
+    /**
+     * Opens (creating if needed) a process's files, as supervisord does for every process at group add, and
+     * routes its threads' output there. AUTO files are created under the child log directory.
+     */
+    public ProcessLog open(ProcessConfig process, Path childLogDir) throws IOException {
+        String key = process.namespec();
+        synchronized (files) {
+            LogFile out = file(process.stdoutLog(), process.name(), "stdout", childLogDir);
+            LogFile err = process.redirectStderr() ? null
+                    : file(process.stderrLog(), process.name(), "stderr", childLogDir);
+            ProcessLog log = new ProcessLog(this, key, out, err);
+            ProcessLog previous = routes.put(key, log);
+            if (previous != null) release(previous);
+            return log;
+        }
+    }
+
+    void close(String key, ProcessLog log) {
+        synchronized (files) {
+            if (routes.remove(key, log)) release(log);
+        }
+    }
+
+    /** Stops every file. */
+    void closeAll() {
+        synchronized (files) {
+            routes.values().forEach(this::release);
+            routes.clear();
+        }
+        router.stop();
+    }
+
+    /** The open log of the process the calling thread is bound to, or null. */
+    ProcessLog currentThreadLog() {
+        String key = boundProcess();
+        return key == null ? null : routes.get(key);
+    }
+
+    private LogFile file(LogSpec spec, String name, String channel, Path childLogDir) throws IOException {
+        if (spec == null) return null;
+        Path path;
+        if (spec.auto() && (spec.path() == null || Files.isDirectory(spec.path()))) {
+            Path dir = spec.path() != null ? spec.path()
+                    : childLogDir != null ? childLogDir : Path.of(System.getProperty("java.io.tmpdir"));
+            path = AutoLogFiles.create(dir, name, channel);
+        } else if (spec.isNone()) {
+            return null;
+        } else {
+            path = spec.path().toAbsolutePath().normalize();
+        }
+        LogFile file = files.get(path);
+        if (file == null) {
+            try {
+                file = new LogFile(path, spec.maxBytes(), spec.backups(), layout, config);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            files.put(path, file);
+        }
+        file.acquire();
+        return file;
+    }
+
+    private void release(ProcessLog log) {
+        releaseFile(log.stdout);
+        releaseFile(log.stderr);
+    }
+
+    private void releaseFile(LogFile file) {
+        if (file != null && file.release()) files.remove(file.path());
+    }
+
+    private final class Router extends AbstractAppender {
+        private final List<Appender> fallback;
+
+        Router(List<Appender> fallback) {
+            super("process-router", null, null, true, Property.EMPTY_ARRAY);
+            this.fallback = fallback;
+        }
+
+        @Override
+        public void append(LogEvent event) {
+            String key = event.getContextData().getValue(PROCESS_KEY);
+            ProcessLog log = key == null ? null : routes.get(key);
+            if (log == null) {
+                for (Appender a : fallback) a.append(event);
+                return;
+            }
+            LogFile file = log.forLogLines();
+            if (file == null) return;
+            try {
+                file.append(event);
+            } catch (RuntimeException e) {
+                error("cannot write to " + file.path() + ": " + e.getMessage(), event, e);
+            }
+        }
+    }
+
+}

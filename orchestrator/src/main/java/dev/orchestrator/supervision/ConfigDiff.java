@@ -1,0 +1,72 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.Configuration;
+import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.GroupConfig;
+import dev.orchestrator.config.ProcessConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * supervisord's reread diff (reference §6 {@code reloadConfig}): groups added, changed and removed, a group
+ * being changed when any setting of its processes differs. Where a setting was read ({@link
+ * dev.orchestrator.config.Source}) is not a setting; the {@code [engine:x]} section a process runs is one.
+ */
+final class ConfigDiff {
+
+    private ConfigDiff() { }
+
+    /** [added, changed, removed] group names, from the active groups to the new configuration. */
+    static List<List<String>> diff(Map<String, GroupConfig> active, Map<String, EngineConfig> activeEngines,
+                                   Configuration next) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (GroupConfig g : next.groups()) {
+            GroupConfig current = active.get(g.name());
+            if (current == null) added.add(g.name());
+            else if (!sameGroup(current, activeEngines, g, next.engines())) changed.add(g.name());
+        }
+        List<String> removed = active.keySet().stream()
+                .filter(name -> next.groups().stream().noneMatch(g -> g.name().equals(name))).sorted().toList();
+        return List.of(added, changed, removed);
+    }
+
+    private static boolean sameGroup(GroupConfig a, Map<String, EngineConfig> enginesA,
+                                     GroupConfig b, Map<String, EngineConfig> enginesB) {
+        List<ProcessConfig> pa = a.processes();
+        List<ProcessConfig> pb = b.processes();
+        if (a.priority() != b.priority() || pa.size() != pb.size()) return false;
+        for (int i = 0; i < pa.size(); i++) {
+            if (!sameProcess(pa.get(i), pb.get(i))) return false;
+            if (!sameEngine(engine(pa.get(i), enginesA), engine(pb.get(i), enginesB))) return false;
+        }
+        return true;
+    }
+
+    private static boolean sameProcess(ProcessConfig a, ProcessConfig b) {
+        return withoutSource(a).equals(withoutSource(b));
+    }
+
+    private static boolean sameEngine(EngineConfig a, EngineConfig b) {
+        if (a == null || b == null) return a == b;
+        return a.name().equals(b.name()) && a.next().equals(b.next()) && a.nextBalanced() == b.nextBalanced()
+                && a.beatInterval() == b.beatInterval() && Objects.equals(a.exchangeName(), b.exchangeName())
+                && a.routingKeys().equals(b.routingKeys())
+                && Objects.equals(a.eventProcessing(), b.eventProcessing())
+                && Objects.equals(a.beatProcessing(), b.beatProcessing()) && a.maxRetries() == b.maxRetries()
+                && a.prefetch() == b.prefetch() && a.queueArguments().equals(b.queueArguments())
+                && a.params().equals(b.params());
+    }
+
+    private static EngineConfig engine(ProcessConfig p, Map<String, EngineConfig> engines) {
+        return p.launch() == null || engines == null ? null : engines.get(p.launch().engineName());
+    }
+
+    private static ProcessConfig withoutSource(ProcessConfig p) {
+        return new ProcessConfig(p.name(), p.group(), p.program(), p.processNum(), p.priority(), p.autostart(),
+                p.autorestart(), p.exitcodes(), p.startsecs(), p.startretries(), p.stopwaitsecs(), p.launch(),
+                p.stdoutLog(), p.stderrLog(), p.redirectStderr(), p.directory(), p.environment(), null);
+    }
+}

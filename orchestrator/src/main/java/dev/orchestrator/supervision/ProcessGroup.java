@@ -1,0 +1,44 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.GroupConfig;
+import java.util.Comparator;
+import java.util.List;
+
+/** An active process group: its configuration and its processes, in {@code programs=} order. */
+final class ProcessGroup {
+
+    private static final Comparator<Process> PRIORITY_ORDER =
+            Comparator.comparingInt((Process p) -> p.config().priority()).thenComparing(Process::name);
+
+    static final Comparator<GroupConfig> START_ORDER =
+            Comparator.comparingInt(GroupConfig::priority).thenComparing(GroupConfig::name);
+
+    private final GroupConfig config;
+    private final List<Process> processes;
+
+    ProcessGroup(GroupConfig config, List<Process> processes) {
+        this.config = config;
+        this.processes = List.copyOf(processes);
+    }
+
+    GroupConfig config() { return config; }
+
+    String name() { return config.name(); }
+
+    List<Process> processes() { return processes; }
+
+    Process process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Daemon shutdown: every process, highest priority number first, without waiting between them. */
+    void stopAll() {
+        processes.stream().sorted(PRIORITY_ORDER.reversed()).forEach(Process::stopForShutdown);
+    }
+
+    List<Process> unstopped() {
+        return processes.stream().filter(p -> !p.state().isStopped()).toList();
+    }
+
+    void close() { processes.forEach(Process::close); }
+}

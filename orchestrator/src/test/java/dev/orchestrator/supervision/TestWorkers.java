@@ -1,0 +1,127 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.ProcessConfig;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** Small real workers with scripted behaviour, and a factory that makes them by process name. */
+public final class TestWorkers implements WorkerFactory {
+
+    private final Map<String, Supplier<Worker>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> spawns = new ConcurrentHashMap<>();
+
+    /** The worker each spawn of {@code process} gets. */
+    public TestWorkers script(String process, Supplier<Worker> worker) {
+        scripts.put(process, worker);
+        return this;
+    }
+
+    public int spawns(String process) { return spawns.computeIfAbsent(process, k -> new AtomicInteger()).get(); }
+
+    @Override
+    public Worker create(ProcessConfig process) throws SpawnException {
+        spawns.computeIfAbsent(process.name(), k -> new AtomicInteger()).incrementAndGet();
+        Supplier<Worker> script = scripts.get(process.name());
+        if (script == null) throw new SpawnException("no script for " + process.name());
+        Worker w = script.get();
+        if (w instanceof Failing f) throw new SpawnException(f.message);
+        return w;
+    }
+
+    /** Ends with {@code code} after {@code millis}, or with {@code stopCode} as soon as a stop is requested. */
+    public static Worker exitAfter(long millis, int code, int stopCode) { return new Timed(millis, code, stopCode); }
+
+    public static Worker exitAfter(long millis, int code) { return exitAfter(millis, code, 0); }
+
+    /** Runs until a stop is requested, then ends with {@code stopCode}. */
+    public static Worker untilStopped(int stopCode) { return exitAfter(Long.MAX_VALUE, 0, stopCode); }
+
+    public static Worker untilStopped() { return untilStopped(0); }
+
+    /** Ignores stop requests, abort and interrupts until {@code release} opens. */
+    public static Worker stuck(CountDownLatch release) { return new Stuck(release); }
+
+    /** Throws from {@code run} after {@code millis}. */
+    public static Worker throwing(long millis, String message) {
+        return new Timed(millis, 0, 0) {
+            @Override
+            public int run() throws Exception {
+                super.run();
+                throw new IllegalStateException(message);
+            }
+        };
+    }
+
+    /** A spawn error: the factory throws {@link SpawnException} with {@code message}. */
+    public static Worker spawnError(String message) { return new Failing(message); }
+
+    private static class Timed implements Worker {
+        private final long millis;
+        private final int code;
+        private final int stopCode;
+        private final CountDownLatch stop = new CountDownLatch(1);
+
+        Timed(long millis, int code, int stopCode) {
+            this.millis = millis;
+            this.code = code;
+            this.stopCode = stopCode;
+        }
+
+        @Override
+        public int run() throws Exception {
+            return stop.await(millis, TimeUnit.MILLISECONDS) ? stopCode : code;
+        }
+
+        @Override
+        public void requestStop() { stop.countDown(); }
+
+        @Override
+        public void abort() { stop.countDown(); }
+
+        @Override
+        public Map<String, Object> counters() { return Map.of("events", 0); }
+    }
+
+    /** Ignores stop requests and abort. */
+    private abstract static class Deaf implements Worker {
+        @Override
+        public void requestStop() { }
+
+        @Override
+        public void abort() { }
+
+        @Override
+        public Map<String, Object> counters() { return Map.of(); }
+    }
+
+    private static final class Stuck extends Deaf {
+        private final CountDownLatch release;
+
+        Stuck(CountDownLatch release) { this.release = release; }
+
+        @Override
+        public int run() {
+            while (true) {
+                try {
+                    release.await();
+                    return 0;
+                } catch (InterruptedException e) {
+                    // ignored on purpose: a worker stuck in code that swallows interrupts
+                }
+            }
+        }
+    }
+
+    private static final class Failing extends Deaf {
+        final String message;
+
+        Failing(String message) { this.message = message; }
+
+        @Override
+        public int run() { return 1; }
+    }
+}
