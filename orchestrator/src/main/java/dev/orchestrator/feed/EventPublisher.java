@@ -7,7 +7,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import dev.orchestrator.task.RoutingKeys;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the event's Canopsis routing key, with publisher confirms handled asynchronously over a bounded window of
  * unconfirmed messages (publishing blocks only when the window is full). Messages are mandatory, so an event that no
  * queue takes (no engine running) is counted as returned instead of vanishing. One instance, one channel, one
- * publishing thread; the confirm callbacks run on the connection's thread and never block.
+ * publishing thread (the connection may be shared); the confirm callbacks run on the connection's thread and never block.
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -34,7 +34,6 @@ public final class EventPublisher implements AutoCloseable {
     private static final AMQP.BasicProperties PROPERTIES = MessageProperties.PERSISTENT_BASIC.builder()
             .contentType("application/json").build();
 
-    private final Connection connection;
     private final Channel channel;
     private final String exchange;
     private final Semaphore window;
@@ -46,25 +45,13 @@ public final class EventPublisher implements AutoCloseable {
     private long published;
 
     /**
-     * Connects to {@code uri} and declares {@code exchange} as Canopsis does (topic, durable), so that publishing works
-     * before the daemon ever ran. An {@link IOException} says why the broker cannot be reached.
+     * Opens a channel on {@code connection} (which stays the caller's) and declares {@code exchange} as Canopsis does
+     * (topic, durable), so that publishing works before the daemon ever ran. An {@link IOException} says why not.
      */
-    public EventPublisher(String uri, String exchange, int window) throws IOException {
+    public EventPublisher(Connection connection, String exchange, int window) throws IOException {
         if (window < 1) throw new IllegalArgumentException("the confirm window must be at least 1, not " + window);
         this.exchange = exchange;
         this.window = new Semaphore(window);
-        ConnectionFactory factory = new ConnectionFactory();
-        try {
-            factory.setUri(uri);
-        } catch (Exception e) {
-            throw new IOException("bad AMQP URI '" + uri + "': " + e.getMessage());
-        }
-        factory.setAutomaticRecoveryEnabled(false);
-        try {
-            connection = factory.newConnection("orchestrator-feed");
-        } catch (Exception e) {
-            throw new IOException("cannot connect to " + factory.getHost() + ":" + factory.getPort() + " (" + describe(e) + ")");
-        }
         try {
             channel = connection.createChannel();
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, null);
@@ -72,8 +59,7 @@ public final class EventPublisher implements AutoCloseable {
             channel.addConfirmListener((tag, multiple) -> settle(tag, multiple, confirmed), (tag, multiple) -> settle(tag, multiple, nacked));
             channel.addReturnListener(message -> returned.incrementAndGet());
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
-            throw new IOException("cannot set up publishing to exchange '" + exchange + "': " + describe(e));
+            throw new IOException("cannot publish to exchange '" + exchange + "': " + describe(e));
         }
     }
 
@@ -156,15 +142,12 @@ public final class EventPublisher implements AutoCloseable {
 
     public String exchange() { return exchange; }
 
+    /** Closes the channel (unconfirmed messages stay unconfirmed: call {@link #awaitConfirms} first). */
     @Override
     public void close() {
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
         try {
-            connection.close(5000);
-        } catch (IOException | RuntimeException ignored) {
+            if (channel.isOpen()) channel.close();
+        } catch (IOException | TimeoutException | RuntimeException ignored) {
             // closing: the broker may already be gone, nothing is left to do
         }
     }

@@ -3,7 +3,6 @@ package dev.orchestrator.feed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,6 @@ import dev.orchestrator.task.RoutingKeys;
 import dev.orchestrator.testing.BrokerKind;
 import dev.orchestrator.testing.TestBrokers;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,11 +42,15 @@ class FeederTest {
     @TempDir
     Path dir;
 
-    /** A connection with the exchange and a queue bound to it with {@code #}, as cleaner_events has. */
-    private static Connection consumerSide(String uri, String queue) throws Exception {
+    private static Connection connect(String uri) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
-        Connection connection = factory.newConnection("test-consumer");
+        return factory.newConnection("feeder-test");
+    }
+
+    /** A connection with the exchange and a queue bound to it with {@code #}, as cleaner_events has. */
+    private static Connection consumerSide(String uri, String queue) throws Exception {
+        Connection connection = connect(uri);
         Channel channel = connection.createChannel();
         channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true, false, null);
         channel.queueDeclare(queue, true, false, false, null);
@@ -62,7 +64,8 @@ class FeederTest {
     @EnumSource(BrokerKind.class)
     void samplesArriveConfirmedPersistentUnderTheirCanopsisRoutingKey(BrokerKind kind) throws Exception {
         try (Connection consumer = consumerSide(BROKERS.uri(kind), "feed-samples");
-             EventPublisher publisher = new EventPublisher(BROKERS.uri(kind), EXCHANGE, 50)) {
+             Connection publishing = connect(BROKERS.uri(kind));
+             EventPublisher publisher = new EventPublisher(publishing, EXCHANGE, 50)) {
             Feeder.Summary summary = new Feeder(publisher, 0).feed(EventSource.of(new SampleEvents(7), 500), null);
 
             assertEquals(500, summary.published());
@@ -91,7 +94,8 @@ class FeederTest {
 
     @Test
     void eventsNoQueueTakesAreCountedAsReturned() throws Exception {
-        try (EventPublisher publisher = new EventPublisher(BROKERS.uri(BrokerKind.RABBITMQ), "feed-nowhere", 10)) {
+        try (Connection publishing = connect(BROKERS.uri(BrokerKind.RABBITMQ));
+             EventPublisher publisher = new EventPublisher(publishing, "feed-nowhere", 10)) {
             Feeder.Summary summary = new Feeder(publisher, 0).feed(EventSource.of(new SampleEvents(1), 20), null);
             assertEquals(20, summary.confirmed());
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.returned() == 20);
@@ -114,7 +118,8 @@ class FeederTest {
                 """);
         List<String> reports = new ArrayList<>();
         try (Connection consumer = consumerSide(BROKERS.uri(BrokerKind.EMBEDDED), "feed-file");
-             EventPublisher publisher = new EventPublisher(BROKERS.uri(BrokerKind.EMBEDDED), EXCHANGE, 10);
+             Connection publishing = connect(BROKERS.uri(BrokerKind.EMBEDDED));
+             EventPublisher publisher = new EventPublisher(publishing, EXCHANGE, 10);
              EventFile events = new EventFile(file, reports::add)) {
             Feeder.Summary summary = new Feeder(publisher, 0).feed(events, null);
 
@@ -135,7 +140,8 @@ class FeederTest {
     @Test
     void rateLimitsThePace() throws Exception {
         try (Connection ignored = consumerSide(BROKERS.uri(BrokerKind.EMBEDDED), "feed-rate");
-             EventPublisher publisher = new EventPublisher(BROKERS.uri(BrokerKind.EMBEDDED), EXCHANGE, 100)) {
+             Connection publishing = connect(BROKERS.uri(BrokerKind.EMBEDDED));
+             EventPublisher publisher = new EventPublisher(publishing, EXCHANGE, 100)) {
             ByteArrayOutputStream screen = new ByteArrayOutputStream();
             Progress progress = new Progress(new PrintStream(screen, true, StandardCharsets.UTF_8), 60);
             Feeder.Summary summary = new Feeder(publisher, 200).feed(EventSource.of(new SampleEvents(3), 60), progress);
@@ -143,12 +149,5 @@ class FeederTest {
             assertTrue(summary.elapsed().toMillis() >= 290, summary.toString());
             assertTrue(screen.toString(StandardCharsets.UTF_8).contains("] 100%  60/60  "), screen.toString(StandardCharsets.UTF_8));
         }
-    }
-
-    @Test
-    void anUnreachableBrokerIsOneClearLine() {
-        Exception e = assertThrows(IOException.class,
-                () -> new EventPublisher("amqp://guest:guest@127.0.0.1:1/", EXCHANGE, 10));
-        assertEquals("cannot connect to 127.0.0.1:1 (Connection refused)", e.getMessage());
     }
 }

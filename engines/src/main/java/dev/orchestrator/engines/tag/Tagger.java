@@ -21,8 +21,8 @@ public final class Tagger implements Engine {
         return null;
     }
 
-    /** Adds the automatic tags to {@code event}; a missing or non-list {@code tags} becomes a list, as the cleaner makes it. */
-    public static void tag(ObjectNode event) {
+    /** Adds the automatic tags; a missing or non-list {@code tags} becomes a list, as the cleaner makes it. */
+    private static void tag(ObjectNode event) {
         JsonNode existing = event.get("tags");
         ArrayNode tags;
         if (existing instanceof ArrayNode list) {

@@ -1,0 +1,21 @@
+package dev.orchestrator.engines;
+
+import dev.orchestrator.engines.eventstore.EventStore;
+import dev.orchestrator.engines.filter.EventFilter;
+import dev.orchestrator.engines.tag.Tagger;
+import dev.orchestrator.task.TaskLibrary;
+import dev.orchestrator.task.TaskRegistry;
+
+/**
+ * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag} and {@code eventstore} engine
+ * types and the perfdata task {@code canopsis.perfdata.process.event_processing} (for the dynamic engine).
+ */
+public final class BuiltinEngines implements TaskLibrary {
+
+    @Override
+    public void register(TaskRegistry registry) {
+        registry.registerEngineType(EventFilter.TYPE, EventFilter::new);
+        registry.registerEngineType(Tagger.TYPE, context -> new Tagger());
+        registry.registerEngineType(EventStore.TYPE, EventStore::new);
+    }
+}
