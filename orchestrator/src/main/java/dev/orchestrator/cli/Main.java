@@ -11,7 +11,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs a Canopsis-style AMQP engine pipeline in one JVM, supervisord-style.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                StatusCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, TailCommand.class,
+                PidCommand.class, RereadCommand.class, UpdateCommand.class, ReloadCommand.class, ShutdownCommand.class,
+                AvailCommand.class, ClearCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
 
     @Spec

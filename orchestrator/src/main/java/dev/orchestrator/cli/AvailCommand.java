@@ -1,0 +1,37 @@
+package dev.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlClient.RemoteError;
+import dev.orchestrator.control.Protocol;
+import dev.orchestrator.control.Request;
+import dev.orchestrator.control.StatusTable;
+import dev.orchestrator.supervision.Supervisor.ConfigInfo;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code avail}: every configured process, in use or not, autostart or manual, with its priorities. */
+@Command(name = "avail", description = "List the configured processes: in use or avail, auto or manual, priorities.")
+final class AvailCommand extends ControlCommand {
+
+    @Mixin
+    NoArguments noArguments;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    String usageError() { return noArguments.error(spec.name()); }
+
+    @Override
+    void run(ControlClient client) throws IOException, RemoteError {
+        JsonNode config = client.call(Request.of("avail")).get("config");
+        List<ConfigInfo> infos = List.of(Protocol.JSON.treeToValue(config, ConfigInfo[].class));
+        if (json) json(Map.of("config", infos));
+        else infos.forEach(c -> out(StatusTable.availLine(c)));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlClient.RemoteError;
+import dev.orchestrator.control.ControlClient.Unreachable;
+import dev.orchestrator.control.Protocol;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the commands that talk to the daemon, with supervisorctl's conventions: result lines (including
+ * {@code X: ERROR (...)}) on standard output, usage errors and connection failures on standard error, and the exit
+ * status of the last failure (0 when none).
+ */
+abstract class ControlCommand implements Callable<Integer> {
+
+    /** supervisorctl's exit statuses. */
+    static final int GENERIC = 1;
+    static final int INVALID_ARGS = 2;
+    static final int INSUFFICIENT_PRIVILEGES = 4;
+    static final int NOT_RUNNING = 7;
+
+    @Mixin
+    ControlOptions control;
+
+    @Spec
+    CommandSpec spec;
+
+    private int exitStatus;
+
+    @Override
+    public final Integer call() {
+        String usage = usageError();
+        if (usage != null) {
+            err("Error: " + usage);
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return usageExitStatus();
+        }
+        Path socket;
+        try {
+            socket = control.socketFile();
+        } catch (UncheckedIOException e) {
+            err("Error: " + e.getMessage());
+            return GENERIC;
+        }
+        try (ControlClient client = connect(socket)) {
+            run(client);
+        } catch (Unreachable e) {
+            return unreachable(e);
+        } catch (RemoteError e) {
+            remoteError(e);
+            fail(GENERIC);
+        } catch (IOException e) {
+            err("Error: " + socket + ": " + e.getMessage());
+            fail(GENERIC);
+        }
+        return exitStatus;
+    }
+
+    /** What is wrong with the arguments (printed as {@code Error: ...} with the usage), or null. */
+    String usageError() { return null; }
+
+    int usageExitStatus() { return GENERIC; }
+
+    /** Talks to the daemon; lines go through {@link #out}, failures through {@link #fail}. */
+    abstract void run(ControlClient client) throws IOException, RemoteError;
+
+    ControlClient connect(Path socket) throws Unreachable {
+        return ControlClient.connect(socket);
+    }
+
+    /** No daemon: supervisorctl's one line; exit 7 when the socket file is missing, 4 otherwise. */
+    int unreachable(Unreachable e) {
+        err(e.getMessage());
+        return e.reason() == Unreachable.Reason.NO_FILE ? NOT_RUNNING : INSUFFICIENT_PRIVILEGES;
+    }
+
+    /** A refused request; {@code SHUTDOWN_STATE} reads as supervisorctl says it. */
+    void remoteError(RemoteError e) {
+        out("SHUTDOWN_STATE".equals(e.fault()) ? "ERROR: supervisor shutting down"
+                : "ERROR: " + e.fault() + (e.getMessage() == null || e.getMessage().isEmpty() ? "" : ": " + e.getMessage()));
+    }
+
+    /** Records a failure: the last one sets the exit status (supervisorctl's {@code exitstatus}). */
+    void fail(int status) {
+        if (status != 0) exitStatus = status;
+    }
+
+    void out(String line) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(line);
+        w.flush();
+    }
+
+    void err(String line) {
+        PrintWriter w = spec.commandLine().getErr();
+        w.println(line);
+        w.flush();
+    }
+
+    /** {@code value} as indented JSON on standard output. */
+    void json(Object value) {
+        try {
+            out(Protocol.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlClient.Unreachable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code start -d}: starts {@code orchestrator daemon} in the background when no daemon answers on the socket, and
+ * waits until one does. The daemon runs through the same launcher (bin/orchestrator, which passes its own path as
+ * {@code orchestrator.launcher}) or else the same java and class path as this CLI, in its own session (setsid) so
+ * that the terminal's Ctrl-C or hang-up does not reach it, with its output appended to {@code <log>.out} next to
+ * the daemon log.
+ */
+final class DaemonLauncher {
+
+    static final long START_TIMEOUT_SECONDS = 60;
+    private static final long POLL_MILLIS = 50;
+
+    private final ControlOptions options;
+    private final Consumer<String> err;
+
+    DaemonLauncher(ControlOptions options, Consumer<String> err) {
+        this.options = options;
+        this.err = err;
+    }
+
+    /** Returns once a daemon answers at {@code socket}, starting one if needed. */
+    void ensureRunning(Path socket) throws Unreachable {
+        if (answers(socket)) return;
+        Path output = outputFile(socket);
+        Process daemon;
+        try {
+            Files.createDirectories(output.getParent());
+            daemon = new ProcessBuilder(command())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            err.accept("Error: cannot start the daemon: " + e.getMessage());
+            throw ControlClient.unreachable(socket);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (!answers(socket)) {
+            if (!daemon.isAlive() && daemon.exitValue() != 0) {
+                err.accept("Error: the daemon exited with status " + daemon.exitValue() + "; see " + output);
+                throw ControlClient.unreachable(socket);
+            }
+            if (System.nanoTime() > deadline) {
+                err.accept("Error: the daemon did not listen on " + socket + " within " + START_TIMEOUT_SECONDS
+                        + " s; see " + output);
+                throw ControlClient.unreachable(socket);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ControlClient.unreachable(socket);
+            }
+        }
+    }
+
+    private static boolean answers(Path socket) {
+        try (ControlClient c = ControlClient.connect(socket)) {
+            return true;
+        } catch (Unreachable | IOException e) {
+            return false;
+        }
+    }
+
+    /** The daemon's console output: {@code daemon.out} in the logs directory next to the socket's run directory. */
+    private Path outputFile(Path socket) {
+        Path runDir = socket.toAbsolutePath().getParent();
+        Path base = runDir.getParent() == null ? runDir : runDir.getParent();
+        return base.resolve("logs").resolve("daemon.out");
+    }
+
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        if (new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
+        String launcher = System.getProperty("orchestrator.launcher");
+        if (launcher != null && new File(launcher).canExecute()) {
+            cmd.add(launcher);
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String home = System.getProperty("orchestrator.home");
+            if (home != null) cmd.add("-Dorchestrator.home=" + home);
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+        }
+        cmd.add("daemon");
+        cmd.add("--config");
+        cmd.add(options.configFile().toString());
+        return cmd;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlClient.RemoteError;
+import dev.orchestrator.control.NameResolver;
+import dev.orchestrator.control.Request;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pid [NAME...|all]}: the daemon's pid, or each process's synthetic pid (0 when not running: exit 7).
+ */
+@Command(name = "pid", description = {"Print the daemon's pid, or the pid of each named process (all: every one).",
+        "A process's pid is a synthetic id, 0 when it is not running (exit status 7)."})
+final class PidCommand extends ControlCommand {
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Process names, or all.")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    void run(ControlClient client) throws IOException, RemoteError {
+        if (names.isEmpty()) {
+            out(client.call(Request.of("pid")).get("pid").asText());
+            return;
+        }
+        List<List<String>> queries = names.contains(NameResolver.ALL)
+                ? List.of(List.of()) : names.stream().map(List::of).toList();
+        for (List<String> query : queries) {
+            JsonNode result = client.call(Request.of("status", query));
+            if (!result.get("unknown").isEmpty()) {
+                out("No such process " + query.get(0));
+                fail(GENERIC);
+            }
+            for (JsonNode p : result.get("processes")) {
+                long pid = p.get("pid").asLong();
+                out(Long.toString(pid));
+                if (pid == 0 && !query.isEmpty()) fail(NOT_RUNNING);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.control.ControlClient;
+import dev.orchestrator.control.ControlClient.RemoteError;
+import dev.orchestrator.control.Request;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code reload}: stops everything, re-reads the configuration and starts again ({@code Restarted supervisord}). */
+@Command(name = "reload", description = "Stop every process, re-read the configuration and start again.")
+final class ReloadCommand extends ControlCommand {
+
+    @Mixin
+    NoArguments noArguments;
+
+    @Override
+    String usageError() { return noArguments.error(spec.name()); }
+
+    @Override
+    void run(ControlClient client) throws IOException, RemoteError {
+        client.call(Request.of("reload"));
+        out("Restarted supervisord");
+    }
+
+    @Override
+    void remoteError(RemoteError e) {
+        if ("SHUTDOWN_STATE".equals(e.fault())) out("ERROR: already shutting down");
+        else super.remoteError(e);
+    }
+}

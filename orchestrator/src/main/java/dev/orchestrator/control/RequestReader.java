@@ -1,0 +1,46 @@
+package dev.orchestrator.control;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a client's bytes into request lines of at most {@link Protocol#MAX_LINE} bytes. It never buffers more than
+ * that, whatever the client sends.
+ */
+final class RequestReader {
+
+    enum Kind { REQUEST, END, TRUNCATED, OVERSIZED }
+
+    /** A complete line ({@code REQUEST}), a clean end of input, input cut short, or a line over the limit. */
+    record Line(Kind kind, String text) {}
+
+    private final ReadableByteChannel in;
+    private final ByteBuffer buf = ByteBuffer.allocate(Protocol.MAX_LINE + 1);
+    private int scanned;
+
+    RequestReader(ReadableByteChannel in) {
+        this.in = in;
+        buf.limit(0);
+    }
+
+    Line next() throws IOException {
+        while (true) {
+            for (int i = scanned; i < buf.limit(); i++) {
+                if (buf.get(i) == '\n') {
+                    String text = new String(buf.array(), 0, i, StandardCharsets.UTF_8);
+                    buf.position(i + 1).compact().flip();
+                    scanned = 0;
+                    return new Line(Kind.REQUEST, text);
+                }
+            }
+            scanned = buf.limit();
+            if (buf.limit() > Protocol.MAX_LINE) return new Line(Kind.OVERSIZED, null);
+            buf.position(buf.limit()).limit(buf.capacity());
+            int n = in.read(buf);
+            buf.flip();
+            if (n < 0) return new Line(buf.limit() == 0 ? Kind.END : Kind.TRUNCATED, null);
+        }
+    }
+}
