@@ -9,6 +9,11 @@ SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestr
 
 help:
 	@echo "make build | test | run | start | stop | status | restart | tail NAME=... | install PREFIX=... | clean | bench | chaos"
+	@echo "  run      the daemon in the foreground (embedded broker, etc/)"
+	@echo "  start    the daemon in the background and every process (orchestrator start -d --all)"
+	@echo "  stop     every process and the daemon (orchestrator shutdown)"
+	@echo "  status   orchestrator status;  restart: orchestrator restart --all;  tail NAME=x: orchestrator tail -f x"
+	@echo "  install  under PREFIX (default /usr/local), with bash completion"
 
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
@@ -26,7 +31,7 @@ start: $(JAR)
 	$(ORCH) start -d --all
 
 stop: $(JAR)
-	$(ORCH) stop --all
+	$(ORCH) shutdown
 
 status: $(JAR)
 	$(ORCH) status
@@ -45,6 +50,9 @@ install: $(JAR)
 	cp -rn etc $(PREFIX)/lib/orchestrator/ 2>/dev/null || true
 	mkdir -p $(PREFIX)/lib/orchestrator/logs
 	ln -sf $(PREFIX)/lib/orchestrator/orchestrator/bin/orchestrator $(PREFIX)/bin/orchestrator
+	mkdir -p $(PREFIX)/share/bash-completion/completions
+	java -cp "$(JAR):orchestrator/target/lib/*" picocli.AutoComplete --force --name orchestrator \
+	  --completionScript $(PREFIX)/share/bash-completion/completions/orchestrator dev.orchestrator.cli.Main
 
 clean:
 	$(MVN) clean
