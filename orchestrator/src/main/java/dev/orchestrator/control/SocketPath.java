@@ -1,9 +1,9 @@
 package dev.orchestrator.control;
 
+import dev.orchestrator.config.Home;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ public final class SocketPath {
     public static Path of(Path mainFile) throws IOException {
         Path here = mainFile.toAbsolutePath().normalize().getParent();
         String section = null;
-        for (String raw : List.copyOf(Files.readAllLines(mainFile))) {
+        for (String raw : Files.readAllLines(mainFile)) {
             String line = uncomment(raw).strip();
             Matcher header = SECTION.matcher(line);
             if (header.matches()) {
@@ -42,9 +42,7 @@ public final class SocketPath {
 
     /** {@code run/orchestrator.sock} under the installation. */
     public static Path defaultSocket() {
-        String home = System.getProperty("orchestrator.home");
-        return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize()
-                .resolve("run").resolve("orchestrator.sock");
+        return Home.get().resolve("run").resolve("orchestrator.sock");
     }
 
     private static String expand(String value, Path here) {
