@@ -3,7 +3,6 @@ package dev.orchestrator.logging;
 import dev.orchestrator.config.LogSpec;
 import dev.orchestrator.config.ProcessConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -68,14 +67,13 @@ public final class ProcessLogs {
 
     /**
      * Opens (creating if needed) a process's files, as supervisord does for every process at group add, and
-     * routes its threads' output there. AUTO files are created under the child log directory.
+     * routes its threads' output there. AUTO is the path the configuration chose under the child log directory.
      */
-    public ProcessLog open(ProcessConfig process, Path childLogDir) throws IOException {
+    public ProcessLog open(ProcessConfig process) throws IOException {
         String key = process.namespec();
         synchronized (files) {
-            LogFile out = file(process.stdoutLog(), process.name(), "stdout", childLogDir);
-            LogFile err = process.redirectStderr() ? null
-                    : file(process.stderrLog(), process.name(), "stderr", childLogDir);
+            LogFile out = file(process.stdoutLog());
+            LogFile err = process.redirectStderr() ? null : file(process.stderrLog());
             ProcessLog log = new ProcessLog(this, key, out, err);
             ProcessLog previous = routes.put(key, log);
             if (previous != null) release(previous);
@@ -104,18 +102,9 @@ public final class ProcessLogs {
         return key == null ? null : routes.get(key);
     }
 
-    private LogFile file(LogSpec spec, String name, String channel, Path childLogDir) throws IOException {
-        if (spec == null) return null;
-        Path path;
-        if (spec.auto() && (spec.path() == null || Files.isDirectory(spec.path()))) {
-            Path dir = spec.path() != null ? spec.path()
-                    : childLogDir != null ? childLogDir : Path.of(System.getProperty("java.io.tmpdir"));
-            path = AutoLogFiles.create(dir, name, channel);
-        } else if (spec.isNone()) {
-            return null;
-        } else {
-            path = spec.path().toAbsolutePath().normalize();
-        }
+    private LogFile file(LogSpec spec) throws IOException {
+        if (spec == null || spec.isNone()) return null;
+        Path path = spec.path().toAbsolutePath().normalize();
         LogFile file = files.get(path);
         if (file == null) {
             try {

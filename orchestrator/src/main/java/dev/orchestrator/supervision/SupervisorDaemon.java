@@ -8,7 +8,6 @@ import dev.orchestrator.config.Problem;
 import dev.orchestrator.logging.ProcessLog;
 import dev.orchestrator.logging.ProcessLogs;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -332,12 +331,11 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
     }
 
     private ProcessGroup addGroup(GroupConfig config) {
-        Path childLogDir = configuration.supervisord() == null ? null : configuration.supervisord().childLogDir();
         List<Process> processes = new ArrayList<>();
         for (ProcessConfig p : config.processes()) {
             ProcessLog log = null;
             try {
-                log = logs == null ? null : logs.open(p, childLogDir);
+                log = logs == null ? null : logs.open(p);
             } catch (IOException | RuntimeException e) {
                 MainLog.problem("cannot open the log files of " + p.name() + ": " + e.getMessage(), null);
             }

@@ -45,8 +45,10 @@ final class Harness implements AutoCloseable {
 
     ProcessState state(String name) throws Fault { return info(name).state(); }
 
-    void awaitState(String name, ProcessState state) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> state(name) == state);
+    void awaitState(String name, ProcessState state) { awaitState(name, name, state); }
+
+    void awaitState(String group, String name, ProcessState state) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.processInfo(group, name).state() == state);
     }
 
     List<Step> steps(String name) { return steps.stream().filter(s -> s.name().equals(name)).toList(); }

@@ -18,23 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every transition of reference §3.3, with scripted workers and the real main log. */
-class ProcessStateMachineTest {
-
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeEach
-    void setUp() { h = new Harness(dir); }
-
-    @AfterEach
-    void tearDown() { h.close(); }
+class ProcessStateMachineTest extends HarnessTest {
 
     private static double seconds(long nanos) { return nanos / 1e9; }
 

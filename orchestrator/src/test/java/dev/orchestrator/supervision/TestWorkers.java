@@ -42,6 +42,18 @@ public final class TestWorkers implements WorkerFactory {
 
     public static Worker untilStopped() { return untilStopped(0); }
 
+    /** Runs until a stop is requested, then takes {@code millis} to end with 0. */
+    public static Worker slowToStop(long millis) {
+        return new Timed(Long.MAX_VALUE, 0, 0) {
+            @Override
+            public int run() throws Exception {
+                super.run();
+                new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+                return 0;
+            }
+        };
+    }
+
     /** Ignores stop requests, abort and interrupts until {@code release} opens. */
     public static Worker stuck(CountDownLatch release) { return new Stuck(release); }
 

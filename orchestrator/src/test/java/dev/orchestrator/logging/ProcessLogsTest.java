@@ -1,0 +1,174 @@
+package dev.orchestrator.logging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrator.config.LogSpec;
+import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.config.SupervisordSettings;
+import dev.orchestrator.supervision.TestProcesses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-process files through log4j2: routing by thread, System.out/err, rotation, clear, the main log's format. */
+class ProcessLogsTest {
+
+    @TempDir
+    Path dir;
+    LogSystem system;
+    ProcessLogs logs;
+
+    @BeforeEach
+    void setUp() {
+        system = LogSystem.start(new SupervisordSettings(dir.resolve("main.log"), 0, 0, "info", null, dir, dir, null),
+                false);
+        logs = system.processLogs();
+    }
+
+    @AfterEach
+    void tearDown() { system.close(); }
+
+    private static LogSpec file(Path path, long maxBytes, int backups) {
+        return new LogSpec(path, false, maxBytes, backups);
+    }
+
+    private ProcessConfig program(String name, LogSpec out, LogSpec err) {
+        return TestProcesses.process(name).stdout(out).stderr(err).build();
+    }
+
+    /** Runs {@code body} on a fresh thread bound to {@code process}, as a worker's thread is. */
+    private static void onWorkerThread(String process, Runnable body) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            ProcessLogs.bind(process);
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, process);
+        t.start();
+        t.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
+    }
+
+    private static String read(Path p) throws IOException { return Files.exists(p) ? Files.readString(p) : ""; }
+
+    @Test
+    void eachProgramsLinesAndPrintsLandInItsOwnFile() throws Exception {
+        Path alpha = dir.resolve("alpha.log");
+        Path beta = dir.resolve("beta.log");
+        logs.open(program("alpha", file(alpha, 0, 0), file(alpha, 0, 0)));
+        logs.open(program("beta", file(beta, 0, 0), file(beta, 0, 0)));
+        onWorkerThread("alpha", () -> {
+            LogManager.getLogger("engine.alpha").info("Engine initialized");
+            LogManager.getLogger("com.example.Library").warn("library line");
+            System.out.println("printed by alpha");
+            System.err.println("error printed by alpha");
+        });
+        onWorkerThread("beta", () -> LogManager.getLogger("engine.beta").error("beta failed"));
+        System.out.println("printed by the test thread");
+
+        String a = read(alpha);
+        assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO engine.alpha Engine initialized$")
+                .matcher(a).find(), a);
+        assertTrue(a.contains(" WARNING com.example.Library library line\n"), a);
+        assertTrue(a.contains("\nprinted by alpha\n"), a);
+        assertTrue(a.contains("\nerror printed by alpha\n"), a);
+        assertFalse(a.contains("beta"), a);
+        String b = read(beta);
+        assertTrue(b.contains(" ERROR engine.beta beta failed"), b);
+        assertFalse(b.contains("alpha") || b.contains("test thread"), b);
+    }
+
+    @Test
+    void stderrGoesToItsOwnFileUnlessRedirectedAndNoneDiscards() throws Exception {
+        Path out = dir.resolve("out.log");
+        Path err = dir.resolve("err.log");
+        logs.open(program("split", file(out, 0, 0), file(err, 0, 0)));
+        logs.open(TestProcesses.process("quiet").stdout(LogSpec.none()).stderr(LogSpec.none()).build());
+        onWorkerThread("split", () -> {
+            System.out.println("to stdout");
+            System.err.println("to stderr");
+        });
+        onWorkerThread("quiet", () -> System.out.println("discarded"));
+        assertEquals("to stdout\n", read(out));
+        assertEquals("to stderr\n", read(err));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("err.log", "main.log", "out.log"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void rotationKeepsExactlyBackupsFiles() throws Exception {
+        Path spew = dir.resolve("spew.log");
+        logs.open(program("spew", file(spew, 1024, 2), file(spew, 1024, 2)));
+        String line = "x".repeat(89);
+        onWorkerThread("spew", () -> {
+            for (int i = 0; i < 100; i++) System.out.println(line);
+        });
+        assertTrue(Files.exists(dir.resolve("spew.log.1")));
+        assertTrue(Files.exists(dir.resolve("spew.log.2")));
+        assertFalse(Files.exists(dir.resolve("spew.log.3")));
+        for (String backup : List.of("spew.log.1", "spew.log.2")) {
+            long size = Files.size(dir.resolve(backup));
+            assertTrue(size >= 1024 && size <= 1024 + 2 * 90, backup + " is " + size + " bytes");
+        }
+        assertTrue(Files.size(spew) <= 1024 + 90);
+    }
+
+    @Test
+    void noBackupsTruncatesAndZeroMaxbytesNeverRotates() throws Exception {
+        Path truncated = dir.resolve("truncated.log");
+        Path growing = dir.resolve("growing.log");
+        logs.open(program("t", file(truncated, 1024, 0), file(truncated, 1024, 0)));
+        logs.open(program("g", file(growing, 0, 5), file(growing, 0, 5)));
+        String line = "y".repeat(89);
+        for (String p : List.of("t", "g")) {
+            onWorkerThread(p, () -> {
+                for (int i = 0; i < 50; i++) System.out.println(line);
+            });
+        }
+        assertTrue(Files.size(truncated) <= 1024 + 90, "truncated in place");
+        assertFalse(Files.exists(dir.resolve("truncated.log.1")));
+        assertEquals(50 * 90, Files.size(growing));
+        assertFalse(Files.exists(dir.resolve("growing.log.1")));
+    }
+
+    @Test
+    void clearEmptiesTheFileAndLaterLinesStillArrive() throws Exception {
+        Path path = dir.resolve("c.log");
+        ProcessLog log = logs.open(program("c", file(path, 0, 0), file(path, 0, 0)));
+        onWorkerThread("c", () -> System.out.println("before"));
+        log.clear();
+        assertEquals("", read(path));
+        onWorkerThread("c", () -> System.out.println("after"));
+        assertEquals("after\n", read(path));
+    }
+
+    @Test
+    void sharedFileStaysOpenUntilItsLastProcessCloses() throws Exception {
+        Path path = dir.resolve("shared.log");
+        ProcessLog first = logs.open(program("w-0", file(path, 0, 0), file(path, 0, 0)));
+        logs.open(program("w-1", file(path, 0, 0), file(path, 0, 0)));
+        first.close();
+        onWorkerThread("w-1", () -> System.out.println("still here"));
+        onWorkerThread("w-0", () -> LogManager.getLogger("engine.w").info("goes to the main log now"));
+        assertEquals("still here\n", read(path));
+        await().atMost(Duration.ofSeconds(5)).until(() -> read(dir.resolve("main.log"))
+                .contains("INFO goes to the main log now"));
+    }
+}
