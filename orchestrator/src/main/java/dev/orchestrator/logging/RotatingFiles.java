@@ -21,12 +21,12 @@ import org.apache.logging.log4j.core.config.Configuration;
  * truncates in place; {@code maxBytes = 0} never rotates. log4j2 checks the size before each write, so a rotated
  * file exceeds {@code maxBytes} by at most one line, as supervisord's exceeds it by one write.
  */
-final class RotatingFiles {
+public final class RotatingFiles {
 
     private RotatingFiles() { }
 
-    static RollingFileAppender create(String name, Path path, long maxBytes, int backups,
-                                      Layout<String> layout, Configuration config) {
+    public static RollingFileAppender create(String name, Path path, long maxBytes, int backups,
+                                             Layout<String> layout, Configuration config) {
         RollingFileAppender appender = RollingFileAppender.newBuilder()
                 .setName(name)
                 .withFileName(path.toString())

@@ -1,36 +1,24 @@
 package dev.orchestrator.engines.eventstore;
 
+import dev.orchestrator.logging.RotatingFiles;
 import java.nio.file.Path;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
-import org.apache.logging.log4j.core.appender.rolling.DefaultRolloverStrategy;
-import org.apache.logging.log4j.core.appender.rolling.NoOpTriggeringPolicy;
-import org.apache.logging.log4j.core.appender.rolling.SizeBasedTriggeringPolicy;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
 
 /**
- * An append-only file of lines, rotated by size like a program log ({@code .1} the newest backup, at most
- * {@code backups} kept, {@code maxBytes = 0} never rotates). The writing and rotating is log4j2's: its file manager
- * is shared by every writer of the same path in the JVM and serialises their lines.
+ * An append-only file of lines, rotated by size exactly as a program log is ({@link RotatingFiles}: {@code .1} the
+ * newest backup, {@code backups = 0} truncates, {@code maxBytes = 0} never rotates). The writing is log4j2's: its
+ * file manager is shared by every writer of the same path in the JVM and serialises their lines.
  */
 final class JsonLinesFile implements AutoCloseable {
 
     private final RollingFileAppender appender;
 
     JsonLinesFile(Path path, long maxBytes, int backups) {
-        appender = RollingFileAppender.newBuilder()
-                .setName("eventstore:" + path)
-                .withFileName(path.toString())
-                .withFilePattern(path.toString().replace("%", "%%") + ".%i")
-                .withPolicy(maxBytes > 0 ? SizeBasedTriggeringPolicy.createPolicy(Long.toString(maxBytes)) : NoOpTriggeringPolicy.createPolicy())
-                .withStrategy(DefaultRolloverStrategy.newBuilder().withMin("1").withMax(Integer.toString(Math.max(backups, 1)))
-                        .withFileIndex("min").build())
-                .withAppend(true)
-                .setLayout(PatternLayout.newBuilder().withPattern("%m%n").build())
-                .build();
-        if (appender == null) throw new IllegalArgumentException("cannot open " + path);
-        appender.start();
+        appender = RotatingFiles.create("eventstore:" + path, path, maxBytes, backups,
+                PatternLayout.newBuilder().withPattern("%m%n").build(), null);
     }
 
     void append(String line) {
