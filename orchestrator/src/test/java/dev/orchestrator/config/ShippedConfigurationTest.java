@@ -51,7 +51,8 @@ class ShippedConfigurationTest {
         EngineConfig cleaner = config.engines().get("cleaner_events");
         assertEquals(List.of("event_filter"), cleaner.next());
         assertEquals(List.of(Map.entry("canopsis.events", "#")), cleaner.bindings());
-        assertEquals(List.of("perfdata", "eventstore"), config.engines().get("tag").next());
+        assertEquals(List.of("perfdata"), config.engines().get("tag").next());
+        assertEquals(List.of("eventstore"), config.engines().get("perfdata").next());
         assertEquals("canopsis.perfdata.process.event_processing",
                 config.engines().get("perfdata").eventProcessing());
         assertEquals(List.of(Map.entry("amq.direct", "Engine_eventstore")),
