@@ -1,0 +1,139 @@
+package dev.orchestrator.daemon;
+
+import dev.orchestrator.broker.EmbeddedBroker;
+import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.ConfigLoader;
+import dev.orchestrator.config.Configuration;
+import dev.orchestrator.config.Problem;
+import dev.orchestrator.config.SupervisordSettings;
+import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.logging.LogSystem;
+import dev.orchestrator.supervision.Fault;
+import dev.orchestrator.supervision.SupervisorDaemon;
+import dev.orchestrator.supervision.WorkerFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The running daemon ({@code orchestrator daemon}, always in the foreground). It owns, in start order, the pidfile,
+ * the logs, the embedded broker (when no AMQP URI is configured), the supervisor and the control server, and closes
+ * them in reverse order: the control socket stops answering, every worker stops (in supervisord's shutdown order),
+ * then the broker, the logs and the pidfile go.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(LogSystem.MAIN_LOGGER);
+
+    /** Makes the workers' factory once the broker is known. */
+    @FunctionalInterface
+    public interface Workers {
+        WorkerFactory create(Configuration configuration, AmqpSettings amqp) throws DaemonException;
+    }
+
+    /** What the command line adds to the configuration: an AMQP URI (null: the configured one) and the embedded broker's port. */
+    public record Options(String amqpUri, int brokerPort, boolean console) {
+        public static Options defaults() { return new Options(null, EmbeddedBroker.DEFAULT_PORT, true); }
+    }
+
+    private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    private SupervisorDaemon supervisor;
+
+    private Daemon() { }
+
+    /**
+     * {@code orchestrator daemon}: reads the configuration (problems are printed; errors exit 2), starts, runs until
+     * SIGTERM/SIGINT or a shutdown request, stops everything gracefully and returns 0. A daemon that cannot start
+     * (another one runs, the broker port is taken...) prints why and returns 1.
+     */
+    public static int run(Path mainFile, Options options, Workers workers, PrintStream err) {
+        Configuration configuration = ConfigLoader.load(mainFile);
+        configuration.problems().forEach(err::println);
+        if (configuration.hasErrors()) {
+            err.println("orchestrator daemon: not started: the configuration has errors (orchestrator check lists them)");
+            return 2;
+        }
+        Daemon daemon;
+        try {
+            daemon = start(configuration, options, workers);
+        } catch (DaemonException e) {
+            err.println("orchestrator daemon: not started: " + e.getMessage());
+            return 1;
+        }
+        try (daemon) {
+            Signals.install(daemon.supervisor, daemon::close);
+            daemon.supervisor.terminated().join();
+        }
+        return 0;
+    }
+
+    /** Starts every part and autostarts the processes; on failure, what was started is closed again. */
+    public static Daemon start(Configuration configuration, Options options, Workers workers) throws DaemonException {
+        SupervisordSettings settings = configuration.supervisord();
+        refuseIfAnswering(settings.socketFile());
+        Daemon daemon = new Daemon();
+        try {
+            if (settings.pidfile() != null) daemon.services.push(Pidfile.acquire(settings.pidfile()));
+            LogSystem logs = LogSystem.start(settings, options.console());
+            daemon.services.push(logs);
+            LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
+            AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
+            daemon.supervisor = new SupervisorDaemon(configuration, workers.create(configuration, amqp),
+                    logs.processLogs(), () -> ConfigLoader.load(configuration.mainFile()));
+            daemon.services.push(daemon.supervisor);
+            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor));
+            daemon.supervisor.start();
+            return daemon;
+        } catch (DaemonException e) {
+            daemon.close();
+            throw e;
+        } catch (IOException | Fault | RuntimeException e) {
+            daemon.close();
+            throw new DaemonException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    public SupervisorDaemon supervisor() { return supervisor; }
+
+    /** Closes every part in reverse start order (stopping every worker first); safe to call twice. */
+    @Override
+    public synchronized void close() {
+        while (!services.isEmpty()) {
+            AutoCloseable service = services.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.error("closing {} failed: {}", service.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    /** The broker the workers use: the configured or given URI, else an embedded broker started here. */
+    private AmqpSettings broker(AmqpSettings configured, Options options) {
+        String uri = options.amqpUri() != null ? options.amqpUri() : configured.uri();
+        if (uri != null) return new AmqpSettings(uri, configured.exchangeName());
+        EmbeddedBroker broker = EmbeddedBroker.start(options.brokerPort());
+        services.push(broker);
+        LOG.info("embedded broker listening on {}:{}", EmbeddedBroker.HOST, broker.port());
+        return new AmqpSettings(broker.uri(), configured.exchangeName());
+    }
+
+    /** Another daemon on this configuration answers on its control socket. */
+    private static void refuseIfAnswering(Path socket) throws DaemonException {
+        if (socket == null || !Files.exists(socket)) return;
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return;
+        }
+        throw new DaemonException("another daemon answers on " + socket + " (orchestrator shutdown stops it)");
+    }
+}
