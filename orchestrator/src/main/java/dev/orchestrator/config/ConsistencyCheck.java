@@ -56,7 +56,9 @@ final class ConsistencyCheck {
         for (GroupConfig group : groups) {
             for (ProcessConfig process : group.processes()) {
                 ProcessConfig first = byName.putIfAbsent(process.name(), process);
-                if (first != null && first != process) {
+                boolean sameProgram = first != null && first.program().equals(process.program())
+                        && first.group().equals(process.group());
+                if (first != null && !sameProgram) {
                     problems.error(process.source(), "process name '" + process.name() + "' (group " + group.name()
                             + ") is already used by program " + first.program() + " of group " + first.group()
                             + " at " + first.source() + " (expected names unique across groups: set process_name)");

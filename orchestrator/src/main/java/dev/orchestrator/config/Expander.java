@@ -18,7 +18,7 @@ final class Expander {
         } catch (PyFormat.MissingName e) {
             throw new InvalidValueException("Format string " + PyFormat.repr(value) + " for " + PyFormat.repr(option)
                     + " contains names (" + PyFormat.repr(e.name) + ") which cannot be expanded. Available names: "
-                    + available(names));
+                    + available(names) + " (expected one of these names, or %% for a literal %)");
         } catch (PyFormat.BadFormat e) {
             throw new InvalidValueException("Format string " + PyFormat.repr(value) + " for " + PyFormat.repr(option)
                     + " is badly formatted: " + e.getMessage()

@@ -40,6 +40,13 @@ final class Expansions {
         return copy;
     }
 
+    /** {@code ~} and {@code ~/x} as Python's {@code os.path.expanduser}: {@code $HOME} (from the names), else user.home. */
+    static String expandUser(String path, Map<String, Object> names) {
+        if (!path.equals("~") && !path.startsWith("~/")) return path;
+        Object home = names.get("ENV_HOME");
+        return (home == null ? System.getProperty("user.home") : home.toString()) + path.substring(1);
+    }
+
     private static final String HOST_NODE_NAME = nodeName();
 
     /** Python's {@code platform.node()}: the kernel's node name. */

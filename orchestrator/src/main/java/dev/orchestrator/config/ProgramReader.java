@@ -141,7 +141,7 @@ final class ProgramReader {
             }
             return new LogSpec(LogFiles.auto(childLogDir, process, channel), true, maxBytes, backups);
         }
-        Path path = here.resolve(SupervisordReader.expandUser(value)).normalize();
+        Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
         return v.parse(key, value, p -> LogFiles.existingDirectoryOf(p, path))
                 .map(p -> new LogSpec(p, false, maxBytes, backups)).orElse(LogSpec.none());
     }

@@ -47,7 +47,7 @@ final class SupervisordReader {
             }
         }
         String file = values.expanded("file", null, names);
-        return file == null ? dflt : here.resolve(expandUser(file)).normalize();
+        return file == null ? dflt : here.resolve(Expansions.expandUser(file, names)).normalize();
     }
 
     private static Result daemon(SectionValues values, Path here, Map<String, Object> names,
@@ -80,7 +80,7 @@ final class SupervisordReader {
         if (!values.has(key)) return dflt;
         String value = values.expanded(key, null, names);
         if (value == null) return dflt;
-        Path path = here.resolve(expandUser(value)).normalize();
+        Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
         if (mustHaveDirectory) {
             return values.parse(key, value, v -> LogFiles.existingDirectoryOf(v, path)).orElse(dflt);
         }
@@ -99,9 +99,4 @@ final class SupervisordReader {
                 s.pidfile(), s.directory(), s.childLogDir(), socket);
     }
 
-    /** {@code ~} and {@code ~/x} as Python's {@code os.path.expanduser} reads them. */
-    static String expandUser(String path) {
-        if (path.equals("~") || path.startsWith("~/")) return System.getProperty("user.home") + path.substring(1);
-        return path;
-    }
 }
