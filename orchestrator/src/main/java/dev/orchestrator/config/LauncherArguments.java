@@ -62,9 +62,11 @@ public final class LauncherArguments {
         try {
             new CommandLine(args).parseArgs(words.subList(1, words.size()).toArray(String[]::new));
             return args.toLaunchSpec();
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+        } catch (CommandLine.ParameterException e) {
             throw new InvalidValueException("bad engine-launcher arguments: " + e.getMessage()
                     + " (expected 'engine-launcher -e TYPE -n NAME -w N -l LEVEL')");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("bad engine-launcher arguments: " + e.getMessage());
         }
     }
 }

@@ -73,7 +73,8 @@ final class ProgramReader {
         String processName = v.parse("process_name", v.raw("process_name", "%(program_name)s"),
                 SupervisorTypes::name).orElse("%(program_name)s");
         if (numprocs > 1 && !processName.contains("%(process_num)")) {
-            v.error("process_name", "%(process_num) must be present within process_name when numprocs > 1"
+            v.error(v.has("process_name") ? "process_name" : "numprocs",
+                    "%(process_num) must be present within process_name when numprocs > 1"
                     + " (expected e.g. process_name=%(program_name)s-%(process_num)d)");
         }
         if (stopasgroup && !killasgroup) {
