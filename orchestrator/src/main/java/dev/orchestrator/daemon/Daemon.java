@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -33,10 +34,13 @@ public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(LogSystem.MAIN_LOGGER);
 
-    /** Makes the workers' factory once the broker is known. */
+    /**
+     * Makes the workers' factory once the broker is known. {@code configuration} gives the configuration last read
+     * (it changes on reread and restart). A factory that is {@link AutoCloseable} is closed after every worker stopped.
+     */
     @FunctionalInterface
     public interface Workers {
-        WorkerFactory create(Configuration configuration, AmqpSettings amqp) throws DaemonException;
+        WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) throws DaemonException;
     }
 
     /** What the command line adds to the configuration: an AMQP URI (null: the configured one) and the embedded broker's port. */
@@ -86,8 +90,10 @@ public final class Daemon implements AutoCloseable {
             daemon.services.push(logs);
             LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
             AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
-            daemon.supervisor = new SupervisorDaemon(configuration, workers.create(configuration, amqp),
-                    logs.processLogs(), () -> ConfigLoader.load(configuration.mainFile()));
+            WorkerFactory factory = workers.create(() -> daemon.supervisor.configuration(), amqp);
+            if (factory instanceof AutoCloseable closeable) daemon.services.push(closeable);
+            daemon.supervisor = new SupervisorDaemon(configuration, factory, logs.processLogs(),
+                    () -> ConfigLoader.load(configuration.mainFile()));
             daemon.services.push(daemon.supervisor);
             daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor));
             daemon.supervisor.start();
