@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks between sections: each program's engine has an {@code [engine:]} section (Canopsis' launcher needed one;
- * here a missing one means the defaults, with a warning), each name in {@code next} has a section, and no two
- * processes share a name.
+ * here a missing one means the defaults, with a warning), each name in {@code next} has a section, no two
+ * processes share a name, and the processes of a program have distinct worker numbers.
  */
 final class ConsistencyCheck {
 
@@ -48,7 +48,20 @@ final class ConsistencyCheck {
             }
         }
         duplicates(groups, problems);
+        workerNumbers(groups, problems);
         return engines;
+    }
+
+    /** The processes of one program should be distinct workers ({@code -w %(process_num)d}). */
+    private static void workerNumbers(List<GroupConfig> groups, Problems problems) {
+        groups.stream().flatMap(g -> g.programs().stream()).forEach(program -> {
+            List<ProcessConfig> launched = program.processes().stream().filter(p -> p.launch() != null).toList();
+            long distinct = launched.stream().map(p -> p.launch().worker()).distinct().count();
+            if (distinct < launched.size()) {
+                problems.warning(launched.get(0).source(), "the " + launched.size() + " processes of program "
+                        + program.name() + " share worker numbers (expected -w %(process_num)d)");
+            }
+        });
     }
 
     private static void duplicates(List<GroupConfig> groups, Problems problems) {

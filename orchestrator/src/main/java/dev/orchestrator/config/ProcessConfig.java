@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * One supervised worker: a program's settings expanded for one {@code process_num}, as supervisord's
- * ProcessConfig. {@code name} is the expanded {@code process_name}; {@code group} its group's name.
+ * ProcessConfig. {@code name} is the expanded {@code process_name}; {@code group} its group's name. {@code launch} is
+ * null only when the command is invalid (the configuration then has errors); {@code source} is where {@code command}
+ * is (the section header when it is missing).
  */
 public record ProcessConfig(
         String name,

@@ -96,9 +96,17 @@ class GroupsTest {
     }
 
     @Test
+    void processesOfAProgramShouldBeDistinctWorkers() {
+        Configuration c = tree.single("[engine:e]\n" + program("p", "numprocs=2\nprocess_name=p%(process_num)d"));
+        assertEquals(List.of("the 2 processes of program p share worker numbers (expected -w %(process_num)d)"),
+                messages(c, Problem.Severity.WARNING));
+    }
+
+    @Test
     void numprocsNamesProcessesInSupervisordsOrder() {
-        Configuration c = tree.single("[engine:e]\n" + program("p",
-                "numprocs=12\nprocess_name=%(program_name)s-%(process_num)d"));
+        Configuration c = tree.single("[engine:e]\n[program:p]\nnumprocs=12\n"
+                + "process_name=%(program_name)s-%(process_num)d\ncommand=engine-launcher -e t -n e -w %(process_num)d\n");
+        assertEquals(List.of(), c.problems());
         List<String> names = c.processes().map(ProcessConfig::name).toList();
         assertEquals(12, names.size());
         assertEquals(List.of("p-0", "p-1", "p-10", "p-11", "p-2"), names.subList(0, 5));
