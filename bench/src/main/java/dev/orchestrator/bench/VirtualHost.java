@@ -1,0 +1,96 @@
+package dev.orchestrator.bench;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.orchestrator.config.AmqpSettings;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The RabbitMQ virtual host every part of one benchmark run works in, created by {@code rabbitmqctl} at the start and
+ * deleted (with all its queues) at the end, so a run leaves nothing behind and sees no other test's traffic.
+ * {@code $RABBITMQCTL} overrides the command (for example {@code "rabbitmqctl -n rabbit@otherhost"}).
+ */
+final class VirtualHost implements AutoCloseable {
+
+    private final String name;
+    private final ConnectionFactory factory;
+    private final List<String> rabbitmqctl;
+
+    private VirtualHost(String name, ConnectionFactory factory, List<String> rabbitmqctl) {
+        this.name = name;
+        this.factory = factory;
+        this.rabbitmqctl = rabbitmqctl;
+    }
+
+    /** Creates {@code name} on the broker of {@code brokerUri} (its own vhost part is ignored) with full rights. */
+    static VirtualHost create(String brokerUri, String name) throws IOException, InterruptedException {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(brokerUri);
+        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid broker URI '" + brokerUri + "': " + e.getMessage());
+        }
+        factory.setVirtualHost(name);
+        factory.setAutomaticRecoveryEnabled(false);
+        String ctl = System.getenv().getOrDefault("RABBITMQCTL", "rabbitmqctl");
+        VirtualHost vhost = new VirtualHost(name, factory, List.of(ctl.trim().split("\\s+")));
+        vhost.ctl("add_vhost", name);
+        vhost.ctl("set_permissions", "-p", name, factory.getUsername(), ".*", ".*", ".*");
+        return vhost;
+    }
+
+    String name() { return name; }
+
+    /** The AMQP URI of this virtual host (credentials included). */
+    String uri() {
+        return AmqpSettings.uri(factory.getHost(), factory.getPort(), factory.getUsername(), factory.getPassword(), name);
+    }
+
+    String host() { return factory.getHost(); }
+
+    int port() { return factory.getPort(); }
+
+    String user() { return factory.getUsername(); }
+
+    String password() { return factory.getPassword(); }
+
+    /** A new connection to this virtual host; the caller closes it. */
+    Connection connect(String connectionName) throws IOException {
+        try {
+            return factory.newConnection(connectionName);
+        } catch (TimeoutException e) {
+            throw new IOException("cannot connect to " + factory.getHost() + ":" + factory.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The broker's product and version, from the server properties of a connection. */
+    String brokerVersion() throws IOException {
+        try (Connection c = connect("bench-probe")) {
+            Map<String, Object> server = c.getServerProperties();
+            return server.get("product") + " " + server.get("version");
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        ctl("delete_vhost", name);
+    }
+
+    private void ctl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(rabbitmqctl);
+        command.add("-q");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes()).strip();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
