@@ -3,7 +3,10 @@ MVN        ?= mvn -B -q
 PREFIX     ?= /usr/local
 ORCH       := orchestrator/bin/orchestrator
 JAR        := orchestrator/target/orchestrator.jar
-SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestrator/src/main engines/src/main -type f 2>/dev/null)
+SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestrator/src/main engines/src/main \
+                bench/pom.xml bench/perftest/pom.xml bench/src/main -type f 2>/dev/null)
+BENCH_URI  ?= amqp://guest:guest@127.0.0.1:5672
+BENCH_ARGS ?=
 
 .PHONY: help build test run start stop status restart tail install clean bench chaos
 
@@ -14,6 +17,8 @@ help:
 	@echo "  stop     every process and the daemon (orchestrator shutdown)"
 	@echo "  status   orchestrator status;  restart: orchestrator restart --all;  tail NAME=x: orchestrator tail -f x"
 	@echo "  install  under PREFIX (default /usr/local), with bash completion"
+	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
+	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hops --runs 1' for a part (--help)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
@@ -57,3 +62,7 @@ install: $(JAR)
 clean:
 	$(MVN) clean
 	rm -f engines/lib/*.jar
+
+bench: $(JAR)
+	java -Dorchestrator.home=$(CURDIR) -cp "bench/target/bench.jar:bench/target/lib/*" dev.orchestrator.bench.Bench \
+	  --uri '$(BENCH_URI)' --readme README.md $(BENCH_ARGS)

@@ -50,7 +50,7 @@ final class ConfigTree {
     }
 
     /** Writes the tree under {@code dir} and returns its main file. */
-    static Path write(Path dir, List<Engine> engines, VirtualHost broker, int startsecs) throws IOException {
+    static Path write(Path dir, List<Engine> engines, BrokerAddress broker, int startsecs) throws IOException {
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Path programs = Files.createDirectories(etc.resolve("engines"));
         Files.createDirectories(dir.resolve("run"));
@@ -85,7 +85,7 @@ final class ConfigTree {
         if (sink) sections.append("[engine:").append(SINK).append("]\n");
         write(etc.resolve("amqp2engines.conf"), sections.toString());
         write(etc.resolve("amqp.conf"), "[master]\nhost=" + broker.host() + "\nport=" + broker.port()
-                + "\nuserid=" + broker.user() + "\npassword=" + broker.password() + "\nvirtual_host=" + broker.name()
+                + "\nuserid=" + broker.user() + "\npassword=" + broker.password() + "\nvirtual_host=" + broker.virtualHost()
                 + "\nexchange_name=canopsis\n");
         return main;
     }

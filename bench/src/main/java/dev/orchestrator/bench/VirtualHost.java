@@ -2,7 +2,6 @@ package dev.orchestrator.bench;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import dev.orchestrator.config.AmqpSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
@@ -48,18 +47,10 @@ final class VirtualHost implements AutoCloseable {
 
     String name() { return name; }
 
-    /** The AMQP URI of this virtual host (credentials included). */
-    String uri() {
-        return AmqpSettings.uri(factory.getHost(), factory.getPort(), factory.getUsername(), factory.getPassword(), name);
+    /** This virtual host's address and credentials. */
+    BrokerAddress address() {
+        return new BrokerAddress(factory.getHost(), factory.getPort(), factory.getUsername(), factory.getPassword(), name);
     }
-
-    String host() { return factory.getHost(); }
-
-    int port() { return factory.getPort(); }
-
-    String user() { return factory.getUsername(); }
-
-    String password() { return factory.getPassword(); }
 
     /** A new connection to this virtual host; the caller closes it. */
     Connection connect(String connectionName) throws IOException {

@@ -1,0 +1,140 @@
+package dev.orchestrator.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code make bench}: the orchestrator daemon against RabbitMQ PerfTest on the same broker, in one run, in a virtual
+ * host of its own: throughput through 1 and 3 engines beside PerfTest over 2 and 4 queues, latency at a fixed rate,
+ * scaling with workers, and memory, start-up and status time of a daemon with 100 workers. Prints a table and writes
+ * logs/bench.json (and the README's table with {@code --readme}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the orchestrator against RabbitMQ PerfTest on the same broker.")
+public final class Bench implements Callable<Integer> {
+
+    /** What a run measures; all by default. */
+    enum Scenario { perftest, hops, latency, scaling, workers }
+
+    @Option(names = "--uri", defaultValue = "${env:BENCH_URI:-amqp://guest:guest@127.0.0.1:5672}",
+            description = "The RabbitMQ broker (its vhost is ignored: the benchmark makes its own). Default: $BENCH_URI or ${DEFAULT-VALUE}.")
+    String uri;
+
+    @Option(names = "--home", defaultValue = "${sys:orchestrator.home:-.}", description = "The orchestrator's build tree.")
+    Path home;
+
+    @Option(names = "--out", defaultValue = "logs/bench.json", description = "The JSON report (relative to --home).")
+    Path out;
+
+    @Option(names = "--readme", description = "Update the table between <!-- bench:begin --> and <!-- bench:end --> in this file.")
+    Path readme;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per figure; the median is reported.")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of each run discarded as warm-up.")
+    int warmup;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds of each run.")
+    int seconds;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Events/s of the latency runs.")
+    int rate;
+
+    @Option(names = "--only", split = ",", description = "Scenarios to run: ${COMPLETION-CANDIDATES} (default: all).")
+    Set<Scenario> only = EnumSet.allOf(Scenario.class);
+
+    @Option(names = "--daemon-java-opts", description = "JVM options of the daemons (ORCHESTRATOR_DAEMON_JAVA_OPTS), e.g. -XX:StartFlightRecording=...")
+    String daemonJavaOptions;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = home.toAbsolutePath().normalize();
+        Path json = root.resolve(out);
+        Path workDir = Files.createDirectories(root.resolve("logs/bench"));
+        Workload workload = Workload.of(warmup, seconds);
+        Report report = new Report();
+        Instant begin = Instant.now();
+        settings(report, workload);
+        Machine.describe(report);
+        String brokerVersion = "?";
+        String vhostName = "orchestrator-bench-" + ProcessHandle.current().pid();
+        try (VirtualHost broker = VirtualHost.create(uri, vhostName)) {
+            brokerVersion = broker.brokerVersion();
+            report.machine("broker", brokerVersion);
+            Scenarios scenarios = new Scenarios(root, workDir, broker, workload, runs, daemonJavaOptions, report);
+            step(report, Scenario.perftest, scenarios::perfTest);
+            step(report, Scenario.hops, () -> scenarios.hops(1, only.contains(Scenario.latency) ? rate : 0));
+            if (!only.contains(Scenario.hops)) step(report, Scenario.latency, () -> scenarios.hops(1, rate));
+            step(report, Scenario.hops, () -> scenarios.hops(3, 0));
+            step(report, Scenario.scaling, () -> scenarios.scaling(!only.contains(Scenario.hops)));
+            step(report, Scenario.workers, scenarios::hundredWorkers);
+            if (report.errors().isEmpty()) {
+                scenarios.deleteTrees();
+            } else {
+                System.err.println("bench: daemon trees kept for inspection: " + scenarios.trees());
+            }
+        }
+        report.machine("loadavg_end", Machine.loadAverage());
+        report.setting("duration_s", ChronoUnit.SECONDS.between(begin, Instant.now()));
+        report.writeJson(json);
+        report.table().forEach(System.out::println);
+        if (readme != null) {
+            Report.updateReadme(root.resolve(readme), report.markdown(caption(brokerVersion)));
+        }
+        System.out.println("bench: wrote " + json + (readme == null ? "" : " and " + root.resolve(readme)));
+        report.errors().forEach(e -> System.err.println("bench: FAILED " + e));
+        return report.errors().isEmpty() ? 0 : 1;
+    }
+
+    private void settings(Report report, Workload workload) {
+        report.setting("started_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        report.setting("runs", runs);
+        report.setting("warmup_s", warmup);
+        report.setting("measured_s", seconds);
+        report.setting("message_bytes", workload.messageBytes());
+        report.setting("prefetch", workload.prefetch());
+        report.setting("confirm_window", workload.confirmWindow());
+        report.setting("multi_ack", workload.multiAck());
+        report.setting("latency_rate_per_s", rate);
+        report.setting("startsecs_subtracted", Scenarios.STARTSECS);
+        report.setting("latency_method", "median over 1 s windows of each window's percentile, as PerfTest reports per interval");
+        report.setting("daemon_java_opts", daemonJavaOptions == null ? "(launcher default)" : daemonJavaOptions);
+    }
+
+    private String caption(String broker) {
+        return "`make bench` on " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryMb() / 1024
+                + " GiB, " + Machine.jvm() + ", " + broker + " (" + runs + " runs of " + warmup + "+" + seconds
+                + " s, medians; details in logs/bench.json):";
+    }
+
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private void step(Report report, Scenario scenario, Step step) throws InterruptedException {
+        if (!only.contains(scenario)) return;
+        long start = System.nanoTime();
+        System.out.println("bench: " + scenario + "...");
+        try {
+            step.run();
+        } catch (IOException | RuntimeException e) {
+            report.error(scenario.name(), e);
+            System.err.println("bench: " + scenario + " failed: " + e.getMessage());
+        }
+        System.out.printf("bench: %s done in %.0f s%n", scenario, (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.orchestrator.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark's results: each figure's value in every run, its median (the figure reported), figures derived from
+ * medians (ratios), the goals, the machine and the settings; written as logs/bench.json, a console table and the
+ * README's short table.
+ */
+final class Report {
+
+    /** A line of the tables: what it measures, the orchestrator's figure, PerfTest's figure beside it (or null), the goal (or null). */
+    record Row(String label, String figure, String reference, Goal goal) { }
+
+    static final List<Goal> GOALS = List.of(
+            Goal.atLeast("hop1_ratio", 0.8),
+            Goal.atLeast("hop3_ratio", 0.8),
+            Goal.atMostTimes("hop1_p99_ms", 2, "perftest_p99_ms"),
+            Goal.atMost("rss_mb_100_workers", 300),
+            Goal.atMost("start_100_workers_s", 3),
+            Goal.atMost("status_cli_ms", 300));
+
+    static final List<Row> ROWS = List.of(
+            new Row("1 queue, msg/s (PerfTest)", null, "perftest_msgs_per_s", null),
+            new Row("1 hop, events/s", "hop1_events_per_s", "perftest_2q_per_queue_msgs_per_s", null),
+            new Row("1 hop / PerfTest 2 queues", "hop1_ratio", null, goal("hop1_ratio")),
+            new Row("3 hops, events/s", "hop3_events_per_s", "perftest_4q_per_queue_msgs_per_s", null),
+            new Row("3 hops / PerfTest 4 queues", "hop3_ratio", null, goal("hop3_ratio")),
+            new Row("1 hop p50 at 2000/s, ms", "hop1_p50_ms", "perftest_p50_ms", null),
+            new Row("1 hop p99 at 2000/s, ms", "hop1_p99_ms", "perftest_p99_ms", goal("hop1_p99_ms")),
+            new Row("1 engine x 1 worker, events/s", "scaling_1w_events_per_s", null, null),
+            new Row("1 engine x 2 workers, events/s", "scaling_2w_events_per_s", null, null),
+            new Row("1 engine x 4 workers, events/s", "scaling_4w_events_per_s", null, null),
+            new Row("RSS, 100 idle workers, MiB", "rss_mb_100_workers", null, goal("rss_mb_100_workers")),
+            new Row("start 100 workers, s", "start_100_workers_s", null, goal("start_100_workers_s")),
+            new Row("100 workers consuming, s", "ready_100_workers_s", null, null),
+            new Row("orchestrator status, ms", "status_cli_ms", null, goal("status_cli_ms")));
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, List<Double>> samples = new LinkedHashMap<>();
+    private final Map<String, Double> derived = new LinkedHashMap<>();
+    private final Map<String, Object> machine = new LinkedHashMap<>();
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
+
+    private static Goal goal(String figure) {
+        return GOALS.stream().filter(g -> g.figure().equals(figure)).findFirst().orElseThrow();
+    }
+
+    /** One run's value of {@code figure}. */
+    void add(String figure, double value) {
+        samples.computeIfAbsent(figure, f -> new ArrayList<>()).add(value);
+    }
+
+    /** A figure computed from others (a ratio of medians). */
+    void derive(String figure, double value) {
+        derived.put(figure, value);
+    }
+
+    /** The figure: the median of its runs, or its derived value; NaN when not measured. */
+    double value(String figure) {
+        if (derived.containsKey(figure)) return derived.get(figure);
+        List<Double> runs = samples.get(figure);
+        return runs == null ? Double.NaN : Stats.median(runs);
+    }
+
+    void machine(String key, Object value) { machine.put(key, value); }
+
+    void setting(String key, Object value) { settings.put(key, value); }
+
+    /** A scenario that failed: the others still report. */
+    void error(String scenario, Exception e) {
+        errors.add(scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    List<String> errors() { return errors; }
+
+    /** The JSON document: every figure at the top level, then goals, runs, machine and settings. */
+    Map<String, Object> json() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        for (String figure : figures()) doc.put(figure, number(value(figure)));
+        Map<String, Double> scaling = new LinkedHashMap<>();
+        for (int workers : new int[] {1, 2, 4}) {
+            double v = value("scaling_" + workers + "w_events_per_s");
+            if (!Double.isNaN(v)) scaling.put(Integer.toString(workers), Stats.round(v, 1));
+        }
+        doc.put("scaling_events_per_s", scaling);
+        List<Map<String, Object>> goals = new ArrayList<>();
+        for (Goal g : GOALS) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("figure", g.figure());
+            entry.put("goal", g.describe());
+            entry.put("target", number(g.target(this)));
+            entry.put("value", number(value(g.figure())));
+            entry.put("met", g.met(this));
+            goals.add(entry);
+        }
+        doc.put("goals", goals);
+        Map<String, List<Double>> runs = new LinkedHashMap<>();
+        samples.forEach((figure, values) -> runs.put(figure, values.stream().map(Report::number).toList()));
+        doc.put("runs", runs);
+        doc.put("machine", machine);
+        doc.put("settings", settings);
+        doc.put("errors", errors);
+        return doc;
+    }
+
+    /** A figure for JSON: rounded to 3 decimals, null when not measured. */
+    private static Double number(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : Stats.round(v, 3);
+    }
+
+    private List<String> figures() {
+        List<String> names = new ArrayList<>(samples.keySet());
+        derived.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    void writeJson(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), json());
+    }
+
+    /** The console table: every row, with the goal and whether it is met. */
+    List<String> table() {
+        String format = "%-32s %12s %12s %18s %5s";
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, format, "", "orchestrator", "PerfTest", "goal", "met"));
+        for (Row row : ROWS) {
+            if (Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
+            Boolean met = row.goal() == null ? null : row.goal().met(this);
+            lines.add(String.format(Locale.ROOT, format, row.label(), cell(row.figure()), cell(row.reference()),
+                    row.goal() == null ? "" : row.goal().describe(), met == null ? "" : met ? "yes" : "NO"));
+        }
+        return lines;
+    }
+
+    /** The README's short table, in Markdown. */
+    String markdown(String caption) {
+        StringBuilder md = new StringBuilder(caption).append("\n\n");
+        md.append("| | orchestrator | PerfTest | goal |\n|---|---:|---:|---|\n");
+        for (Row row : ROWS) {
+            if (Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
+            Boolean met = row.goal() == null ? null : row.goal().met(this);
+            String goal = row.goal() == null ? "" : row.goal().describe() + (met == null ? "" : met ? " ✓" : " ✗");
+            md.append("| ").append(row.label()).append(" | ").append(cell(row.figure())).append(" | ")
+                    .append(cell(row.reference())).append(" | ").append(goal).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /**
+     * Replaces the text between {@code <!-- bench:begin -->} and {@code <!-- bench:end -->} in {@code readme} with
+     * {@code markdown}, or appends a "Benchmark" section holding the markers when there are none.
+     */
+    static void updateReadme(Path readme, String markdown) throws IOException {
+        String begin = "<!-- bench:begin -->";
+        String end = "<!-- bench:end -->";
+        String text = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
+        String block = begin + "\n" + markdown + end;
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        String updated = b >= 0 && e > b ? text.substring(0, b) + block + text.substring(e + end.length())
+                : text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + "\n## Benchmark\n\n" + block + "\n";
+        Files.writeString(readme, updated, StandardCharsets.UTF_8);
+    }
+
+    private String cell(String figure) {
+        return figure == null ? "" : format(value(figure));
+    }
+
+    /** A figure for a table: whole numbers as such, no decimals from 100 on, 1 from 10, else 2; "-" when missing. */
+    static String format(double v) {
+        if (Double.isNaN(v)) return "-";
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return String.format(Locale.ROOT, "%,.0f", v);
+        if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%,.0f", v);
+        if (Math.abs(v) >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

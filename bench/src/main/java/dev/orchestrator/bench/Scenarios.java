@@ -1,0 +1,176 @@
+package dev.orchestrator.bench;
+
+import dev.orchestrator.config.EngineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The measurements, each median-of-runs figure recorded in the {@link Report}. Orchestrator runs and their PerfTest
+ * references alternate run by run, so both see the same load of a shared machine.
+ */
+final class Scenarios {
+
+    /** Engines and workers of the memory and start-up scenario: 50 x 2 = 100 workers. */
+    static final int IDLE_ENGINES = 50;
+    static final int IDLE_WORKERS = 2;
+    /** supervisord's startsecs for the start-up scenario; subtracted from the measured time. */
+    static final int STARTSECS = 1;
+    private static final int STATUS_RUNS = 7;
+    private static final int IDLE_SETTLE_SECONDS = 3;
+
+    private final Path home;
+    private final VirtualHost broker;
+    private final Workload workload;
+    private final PerfTest perfTest;
+    private final EventLoad load;
+    private final Report report;
+    private final int runs;
+    private final String daemonJavaOptions;
+    private final List<Path> trees = new ArrayList<>();
+
+    Scenarios(Path home, Path workDir, VirtualHost broker, Workload workload, int runs, String daemonJavaOptions,
+            Report report) {
+        this.home = home;
+        this.broker = broker;
+        this.workload = workload;
+        this.runs = runs;
+        this.daemonJavaOptions = daemonJavaOptions;
+        this.report = report;
+        this.perfTest = new PerfTest(home.resolve("bench/perftest/target/lib"), workDir, broker.address().uri(), workload);
+        this.load = new EventLoad(broker, workload);
+    }
+
+    /** PerfTest alone: 1 producer, 1 consumer, one queue. */
+    void perfTest() throws IOException, InterruptedException {
+        for (int run = 0; run < runs; run++) {
+            report.add("perftest_msgs_per_s", perfTest.run(1, 0).receivedPerSecond());
+        }
+    }
+
+    /** Events/s through {@code hops} engines against PerfTest over hops+1 queues; with {@code rate}, the latencies at that rate. */
+    void hops(int hops, int rate) throws IOException, InterruptedException {
+        List<ConfigTree.Engine> chain = ConfigTree.chain(hops);
+        String reference = "perftest_" + (hops + 1) + "q_per_queue_msgs_per_s";
+        try (Daemon daemon = startWorkers("hop" + hops, chain)) {
+            List<String> queues = queues(chain);
+            for (int run = 0; run < runs; run++) {
+                report.add(reference, perfTest.run(hops + 1, 0).perQueuePerSecond());
+                throughput("hop" + hops + "_events_per_s", queues);
+            }
+            report.derive("hop" + hops + "_ratio", report.value("hop" + hops + "_events_per_s") / report.value(reference));
+            if (hops == 1) {
+                report.derive("scaling_1w_events_per_s", report.value("hop1_events_per_s"));
+            }
+            if (rate > 0) {
+                for (int run = 0; run < runs; run++) {
+                    PerfTestResult pt = perfTest.run(1, rate);
+                    report.add("perftest_p50_ms", pt.p50Ms());
+                    report.add("perftest_p99_ms", pt.p99Ms());
+                    EventLoad.LoadResult r = load.run(queues, rate);
+                    check(r);
+                    report.add("hop" + hops + "_p50_ms", r.p50Ms());
+                    report.add("hop" + hops + "_p99_ms", r.p99Ms());
+                }
+            }
+        }
+    }
+
+    /** Events/s of one engine with 2 and 4 workers (1 worker is the 1-hop figure). */
+    void scaling(boolean withOneWorker) throws IOException, InterruptedException {
+        for (int workers : withOneWorker ? new int[] {1, 2, 4} : new int[] {2, 4}) {
+            List<ConfigTree.Engine> engine = ConfigTree.scaled(workers);
+            try (Daemon daemon = startWorkers("scaled" + workers, engine)) {
+                for (int run = 0; run < runs; run++) {
+                    throughput("scaling_" + workers + "w_events_per_s", queues(engine));
+                }
+            }
+        }
+    }
+
+    /** A fresh daemon per run with 50 engines x 2 idle workers: start-up time, resident memory, status command time. */
+    void hundredWorkers() throws IOException, InterruptedException {
+        List<ConfigTree.Engine> engines = ConfigTree.idle(IDLE_ENGINES, IDLE_WORKERS);
+        List<String> queues = engines.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
+        for (int run = 0; run < runs; run++) {
+            Path tree = newTree("workers100");
+            Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS);
+            try (Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions)) {
+                long start = System.nanoTime();
+                Daemon.CliRun started = daemon.check("start", "--all");
+                report.add("start_100_workers_s", started.millis() / 1000 - STARTSECS);
+                if (!Readiness.await(broker, queues, IDLE_WORKERS, 120)) {
+                    throw new IOException("the 100 workers did not all consume within 120 s; see " + tree.resolve("logs"));
+                }
+                report.add("ready_100_workers_s", (System.nanoTime() - start) / 1e9);
+                daemon.check("status");
+                TimeUnit.SECONDS.sleep(IDLE_SETTLE_SECONDS);
+                report.add("rss_mb_100_workers", daemon.rssMb());
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < STATUS_RUNS; i++) times.add(daemon.check("status").millis());
+                report.add("status_cli_ms", Stats.median(times));
+            }
+        }
+    }
+
+    private void throughput(String figure, List<String> queues) throws IOException, InterruptedException {
+        EventLoad.LoadResult r = load.run(queues, 0);
+        check(r);
+        report.add(figure, r.eventsPerSecond());
+    }
+
+    private static void check(EventLoad.LoadResult r) throws IOException {
+        if (r.failure() != null) throw new IOException("the producer failed: " + r.failure());
+        if (r.eventsPerSecond() == 0) throw new IOException("no event reached the sink (is the chain running?)");
+    }
+
+    /** A daemon on a new tree of {@code engines}, all workers started and consuming. */
+    private Daemon startWorkers(String label, List<ConfigTree.Engine> engines) throws IOException, InterruptedException {
+        Path tree = newTree(label);
+        Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS);
+        Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions);
+        try {
+            daemon.check("start", "--all");
+            List<String> queues = engines.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
+            int workers = engines.stream().mapToInt(ConfigTree.Engine::workers).min().orElse(1);
+            if (!Readiness.await(broker, queues, workers, 60)) {
+                throw new IOException("the workers of " + label + " did not consume within 60 s; see " + tree.resolve("logs"));
+            }
+            return daemon;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    /** The chain's queues in order, the sink's last. */
+    private static List<String> queues(List<ConfigTree.Engine> chain) {
+        List<String> queues = new ArrayList<>(chain.stream().map(e -> EngineConfig.queueOf(e.name())).toList());
+        queues.add(EngineConfig.queueOf(ConfigTree.SINK));
+        return queues;
+    }
+
+    private Path newTree(String label) throws IOException {
+        Path tree = Files.createTempDirectory("orchestrator-bench-" + label + "-");
+        trees.add(tree);
+        return tree;
+    }
+
+    /** The configuration trees (temporary directories) the daemons ran on, with their logs. */
+    List<Path> trees() { return trees; }
+
+    /** Deletes the configuration trees. */
+    void deleteTrees() throws IOException {
+        for (Path tree : trees) {
+            try (Stream<Path> files = Files.walk(tree)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+        trees.clear();
+    }
+}
