@@ -1,0 +1,116 @@
+package dev.orchestrator.broker;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.nio.NioParams;
+import dev.orchestrator.config.AmqpSettings;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Opens the workers' AMQP connections to the broker of {@link AmqpSettings} (a null URI is the embedded broker on
+ * 127.0.0.1:5673). All connections share one {@link ConnectionFactory} and with it a few threads: NIO loops for the
+ * sockets, a small pool dispatching deliveries and confirms (the workers' handlers only enqueue), one heartbeat
+ * timer. So 100 workers cost 100 worker threads plus a handful, not 100 reader threads and 100 pools.
+ * Automatic recovery is off: each worker reconnects on its own thread and drops its in-flight state, which is
+ * simpler to get right than replaying delivery tags and confirm sequence numbers.
+ */
+public final class BrokerConnector implements AutoCloseable {
+
+    private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int DISPATCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final ConnectionFactory factory;
+    private final String uri;
+    private final ExecutorService dispatch = Executors.newFixedThreadPool(DISPATCH_THREADS, daemonThreads("amqp-dispatch-"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("amqp-heartbeat-"));
+
+    /** A connector for these settings; the URI is checked here. */
+    public BrokerConnector(AmqpSettings settings) {
+        this(settings.uri() == null ? embeddedUri(EmbeddedBroker.DEFAULT_PORT) : settings.uri());
+    }
+
+    /** A connector for an AMQP URI. */
+    public BrokerConnector(String uri) {
+        this.uri = uri;
+        this.factory = new ConnectionFactory();
+        try {
+            factory.setUri(uri);
+        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            close();
+            throw new BrokerException("invalid AMQP URI '" + redacted(uri) + "': " + e.getMessage(), e);
+        }
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        factory.setHandshakeTimeout(5_000);
+        factory.setRequestedHeartbeat(30);
+        factory.useNio();
+        factory.setNioParams(new NioParams().setNbIoThreads(IO_THREADS)
+                .setThreadFactory(daemonThreads("amqp-io-")));
+        factory.setSharedExecutor(dispatch);
+        factory.setHeartbeatExecutor(heartbeats);
+        factory.setThreadFactory(daemonThreads("amqp-"));
+    }
+
+    /** The URI of the embedded broker on {@code port}. */
+    public static String embeddedUri(int port) {
+        return "amqp://guest:guest@" + EmbeddedBroker.HOST + ":" + port + "/";
+    }
+
+    /** The broker URI, without its password (for logs and messages). */
+    public String describe() {
+        return redacted(uri);
+    }
+
+    /**
+     * Opens a connection that the broker shows under {@code name}.
+     *
+     * @throws BrokerException one line naming the broker and the reason (refused, bad credentials, timeout...)
+     */
+    public Connection connect(String name) {
+        try {
+            return factory.newConnection(name);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            throw new BrokerException("cannot connect to " + describe() + ": " + reason(e), e);
+        }
+    }
+
+    /** Stops the shared threads; close the connections first. */
+    @Override
+    public void close() {
+        dispatch.shutdown();
+        heartbeats.shutdown();
+    }
+
+    /** The innermost message of a failure, for one-line reports. */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
+    }
+
+    static String redacted(String uri) {
+        return uri == null ? null : uri.replaceFirst("(//[^:/@]*:)[^@/]*@", "$1***@");
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
