@@ -1,0 +1,23 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.task.TaskRegistries;
+import dev.orchestrator.task.TaskRegistry;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --plugins DIR} option of the commands that need the task registry (a picocli {@code @Mixin}). */
+final class PluginsOption {
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Directory of task library jars (default: <orchestrator home>/engines/lib).")
+    Path plugins;
+
+    /**
+     * The registry of the classpath and the plugin jars.
+     *
+     * @throws IllegalStateException with a one-line message when a library cannot be loaded
+     */
+    TaskRegistry discover() {
+        return TaskRegistries.discover(plugins != null ? plugins : TaskRegistries.defaultPluginsDir());
+    }
+}
