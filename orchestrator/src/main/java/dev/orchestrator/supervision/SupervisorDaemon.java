@@ -259,6 +259,8 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                 MainLog.problem("shutdown: " + e.getMessage(), null);
             }
             terminated.complete(null);
+        } else if (state == SupervisorState.SHUTDOWN) {
+            terminated.join(); // a shutdown under way ends: every stop is bounded by stopwaitsecs
         }
         try {
             call(() -> {

@@ -46,7 +46,7 @@ class ProcessStateMachineTest extends HarnessTest {
         h.start(single(process("z").startsecs(0).build()));
         h.awaitState("z", RUNNING);
         List<Harness.Step> s = h.steps("z");
-        assertTrue(seconds(s.get(1).nanos() - s.get(0).nanos()) < 0.2);
+        assertTrue(seconds(s.get(1).nanos() - s.get(0).nanos()) < 0.3, "same transition step");
         h.awaitMainLog("success: z entered RUNNING state, process has stayed up for > than 0 seconds (startsecs)");
     }
 
@@ -90,7 +90,7 @@ class ProcessStateMachineTest extends HarnessTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> h.entered("t", STARTING).size() >= 3);
         Harness.Step exited = h.entered("t", EXITED).get(0);
         Harness.Step respawn = h.entered("t", STARTING).get(1);
-        assertTrue(seconds(respawn.nanos() - exited.nanos()) < 0.1, "immediate restart");
+        assertTrue(seconds(respawn.nanos() - exited.nanos()) < 0.3, "immediate restart");
         h.awaitMainLog("INFO exited: t (exit status 0; expected)");
     }
 
