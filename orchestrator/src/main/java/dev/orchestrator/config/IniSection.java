@@ -1,6 +1,5 @@
 package dev.orchestrator.config;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +24,6 @@ final class IniSection {
 
     /** Where the section header was first read. */
     Source source() { return source; }
-
-    Path file() { return source.file(); }
 
     Optional<IniEntry> entry(String key) { return Optional.ofNullable(entries.get(key)); }
 

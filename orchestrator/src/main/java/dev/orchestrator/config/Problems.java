@@ -20,10 +20,6 @@ final class Problems {
         list.add(new Problem(Problem.Severity.NOTE, source, message));
     }
 
-    void addAll(List<Problem> problems) {
-        list.addAll(problems);
-    }
-
     List<Problem> list() {
         return List.copyOf(list);
     }

@@ -89,7 +89,7 @@ final class ProgramReader {
                 stopwaitsecs, redirectStderr);
         List<ProcessConfig> processes = new ArrayList<>();
         for (int num = numprocsStart; num < numprocsStart + Math.max(numprocs, 0); num++) {
-            processes.add(process(v, name, group, processName, num, numprocs, names, settings));
+            processes.add(process(v, name, group, num, numprocs, names, settings));
         }
         processes.sort(Comparator.comparingInt(ProcessConfig::priority).thenComparing(ProcessConfig::name));
         return new ProgramConfig(name, priority, List.copyOf(processes), section.source());
@@ -99,8 +99,8 @@ final class ProgramReader {
     private record Settings(int priority, boolean autostart, Autorestart autorestart, Set<Integer> exitcodes,
                             int startsecs, int startretries, int stopwaitsecs, boolean redirectStderr) {}
 
-    private ProcessConfig process(SectionValues v, String program, String group, String processName, int num,
-                                  int numprocs, Map<String, Object> programNames, Settings s) {
+    private ProcessConfig process(SectionValues v, String program, String group, int num, int numprocs,
+                                  Map<String, Object> programNames, Settings s) {
         Map<String, Object> names = Expansions.with(programNames, "process_num", num, "numprocs", numprocs);
         String envValue = v.expanded("environment", "", names, "environment");
         Map<String, String> own = envValue == null ? Map.of()

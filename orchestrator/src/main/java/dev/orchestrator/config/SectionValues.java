@@ -25,8 +25,6 @@ final class SectionValues {
 
     IniSection section() { return section; }
 
-    Problems problems() { return problems; }
-
     boolean has(String key) { return section.entry(key).isPresent(); }
 
     /** The raw value as written (comments stripped), or {@code fallback} when the key is absent. */
