@@ -28,6 +28,8 @@ final class PyFormat {
         }
     }
 
+    private static final String CONVERSIONS = "diuoxXeEfFgGcrsa%";
+
     private PyFormat() { }
 
     static String format(String template, Map<String, ?> names) throws MissingName, BadFormat {
@@ -78,14 +80,18 @@ final class PyFormat {
                 out.append('%');
                 continue;
             }
+            if (CONVERSIONS.indexOf(conversion) < 0) {
+                throw new BadFormat(String.format("unsupported format character '%c' (0x%x) at index %d",
+                        conversion, (int) conversion, i - 1));
+            }
             if (!keyed) throw new BadFormat("%" + conversion + " has no (name); write %(name)" + conversion);
-            out.append(convert(value, flags.toString(), width, precision, conversion, i - 1));
+            out.append(convert(value, flags.toString(), width, precision, conversion));
         }
         return out.toString();
     }
 
-    private static String convert(Object value, String flags, int width, int precision, char conversion,
-                                  int index) throws BadFormat {
+    private static String convert(Object value, String flags, int width, int precision, char conversion)
+            throws BadFormat {
         String body;
         boolean numeric = true;
         switch (conversion) {
@@ -102,12 +108,10 @@ final class PyFormat {
                 body = character(value, conversion);
                 numeric = false;
             }
-            case '%' -> {
+            default -> {
                 body = "%";
                 numeric = false;
             }
-            default -> throw new BadFormat(String.format("unsupported format character '%c' (0x%x) at index %d",
-                    conversion, (int) conversion, index));
         }
         return pad(body, width, flags.contains("-"), numeric && flags.contains("0"));
     }

@@ -57,7 +57,10 @@ class ExpansionTest {
                 + " (expected %(name)s, %(name)d, %(name)02d... or %% for a literal %)", e.getMessage());
         assertThrows(InvalidValueException.class, () -> expand("%(program_name)d"));
         assertThrows(InvalidValueException.class, () -> expand("50%"));
-        assertThrows(InvalidValueException.class, () -> expand("%(program_name)q"));
+        assertEquals("Format string '%(program_name)q' for 'process_name' is badly formatted: unsupported format"
+                + " character 'q' (0x71) at index 15 (expected %(name)s, %(name)d, %(name)02d... or %% for a literal %)",
+                assertThrows(InvalidValueException.class, () -> expand("%(program_name)q")).getMessage());
+        assertThrows(InvalidValueException.class, () -> expand("%q"));
         assertThrows(InvalidValueException.class, () -> expand("%(program_name"));
     }
 }
