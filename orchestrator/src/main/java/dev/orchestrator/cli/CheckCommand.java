@@ -8,7 +8,6 @@ import dev.orchestrator.cli.check.CheckReportText;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.TaskCheck;
-import dev.orchestrator.task.TaskRegistries;
 import dev.orchestrator.task.TaskRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -38,19 +37,23 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Option(names = "--json", description = "Print the plan and the problems as JSON.")
     boolean json;
 
     @Spec
     CommandSpec spec;
 
+    /** Null: the registry discovered from the classpath and the plugins directory ({@code --plugins}). */
     private final Supplier<TaskRegistry> registry;
 
-    /** Checks against the registry discovered from the classpath and the plugins directory. */
     public CheckCommand() {
-        this(() -> TaskRegistries.discover(TaskRegistries.defaultPluginsDir()));
+        this(null);
     }
 
+    /** Checks against {@code registry} instead of discovering one. */
     CheckCommand(Supplier<TaskRegistry> registry) {
         this.registry = registry;
     }
@@ -61,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             Configuration configuration = config.load();
             List<Problem> problems = new ArrayList<>(configuration.problems());
-            problems.addAll(TaskCheck.check(configuration, registry.get()));
+            problems.addAll(TaskCheck.check(configuration, registry != null ? registry.get() : plugins.discover()));
             CheckReport report = CheckReport.of(configuration, problems);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
