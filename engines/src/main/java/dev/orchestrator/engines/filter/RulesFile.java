@@ -49,7 +49,7 @@ final class RulesFile {
     private RuleSet read() {
         try {
             stamp = stamp();
-            return RuleSet.parse(JSON.readTree(path.toFile()));
+            return RuleSet.parse(JSON.readTree(Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(path + ": no such file");
         } catch (JsonProcessingException e) {
