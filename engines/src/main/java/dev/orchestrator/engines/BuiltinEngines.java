@@ -2,6 +2,7 @@ package dev.orchestrator.engines;
 
 import dev.orchestrator.engines.eventstore.EventStore;
 import dev.orchestrator.engines.filter.EventFilter;
+import dev.orchestrator.engines.perfdata.Perfdata;
 import dev.orchestrator.engines.tag.Tagger;
 import dev.orchestrator.task.TaskLibrary;
 import dev.orchestrator.task.TaskRegistry;
@@ -17,5 +18,6 @@ public final class BuiltinEngines implements TaskLibrary {
         registry.registerEngineType(EventFilter.TYPE, EventFilter::new);
         registry.registerEngineType(Tagger.TYPE, context -> new Tagger());
         registry.registerEngineType(EventStore.TYPE, EventStore::new);
+        registry.register(Perfdata.TASK, Perfdata::eventProcessing);
     }
 }

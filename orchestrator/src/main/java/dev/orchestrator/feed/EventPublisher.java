@@ -8,6 +8,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
+import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.task.RoutingKeys;
 import java.io.IOException;
 import java.time.Duration;
@@ -59,14 +60,8 @@ public final class EventPublisher implements AutoCloseable {
             channel.addConfirmListener((tag, multiple) -> settle(tag, multiple, confirmed), (tag, multiple) -> settle(tag, multiple, nacked));
             channel.addReturnListener(message -> returned.incrementAndGet());
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot publish to exchange '" + exchange + "': " + describe(e));
+            throw new IOException("cannot publish to exchange '" + exchange + "': " + BrokerConnector.reason(e));
         }
-    }
-
-    private static String describe(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() == null) cause = cause.getCause();
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private void settle(long tag, boolean multiple, AtomicLong counter) {
