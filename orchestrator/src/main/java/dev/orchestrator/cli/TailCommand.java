@@ -69,6 +69,9 @@ final class TailCommand extends ControlCommand {
                     text.append(reply.data());
                 }
             });
+        } catch (ControlClient.Disconnected e) {
+            if (!follow) throw e;
+            return;
         } catch (RemoteError e) {
             out(name + ": ERROR (" + switch (e.fault()) {
                 case "BAD_NAME" -> "no such process name";
