@@ -11,8 +11,11 @@ import java.util.Set;
 
 /**
  * {@code update}: re-reads the configuration and applies it group by group, as supervisorctl's {@code do_update}:
- * a removed group is stopped and removed, a changed group is stopped, removed and added again, an added group is
- * added (its autostart processes start). Names restrict the work to those groups; {@code all} or none means all.
+ * a removed group is stopped and removed, a changed group is updated through
+ * {@link Supervisor#updateProcessGroup} (which restarts only the changed processes when the daemon can), an added
+ * group is added (its autostart processes start). Names restrict the work to those groups; {@code all} or none
+ * means all. Each process actually stopped gets its own {@code NAME: stopped} line, where supervisorctl prints
+ * {@code GROUP: stopped} once per group.
  */
 final class ConfigUpdate {
 
@@ -44,9 +47,7 @@ final class ConfigUpdate {
         }
         for (String g : changed) {
             if (!selected(wanted, g)) continue;
-            stop(g);
-            supervisor.removeProcessGroup(g);
-            supervisor.addProcessGroup(g);
+            for (String stopped : supervisor.updateProcessGroup(g)) out.send(Reply.item(Outcome.done(stopped, "stopped")));
             out.send(Reply.item(Outcome.done(g, "updated process group")));
         }
         for (String g : added) {
@@ -61,20 +62,20 @@ final class ConfigUpdate {
         return wanted.isEmpty() || wanted.contains(group);
     }
 
-    /** Stops the group's running processes and says so; false (with a FAILED outcome) if one would not stop. */
+    /** Stops the group's running processes, a line each; false (with a FAILED outcome) if one would not stop. */
     private boolean stop(String group) throws IOException {
         boolean stopped = true;
         for (ProcessInfo p : ControlService.members(supervisor.allProcessInfo(), group)) {
             if (!p.state().isRunning()) continue;
             try {
                 supervisor.stopProcess(p.group(), p.name(), true);
+                out.send(Reply.item(Outcome.done(p.namespec(), "stopped")));
             } catch (Fault f) {
                 if (f.code() == Fault.Code.NOT_RUNNING) continue;
                 out.send(Reply.item(Outcome.failed(p.namespec(), f.code().name(), ControlService.detail(f))));
                 stopped = false;
             }
         }
-        out.send(Reply.item(Outcome.done(group, "stopped")));
         return stopped;
     }
 }
