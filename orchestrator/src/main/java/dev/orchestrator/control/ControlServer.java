@@ -115,11 +115,8 @@ public final class ControlServer implements AutoCloseable {
                         write(client, Reply.error("INCORRECT_PARAMETERS", "request cut short (no end of line)"));
                         return;
                     }
-                    case OVERSIZED -> {
-                        write(client, Reply.error("INCORRECT_PARAMETERS",
-                                "request longer than " + Protocol.MAX_LINE + " bytes"));
-                        return;
-                    }
+                    case OVERSIZED -> write(client, Reply.error("INCORRECT_PARAMETERS",
+                            "request longer than " + Protocol.MAX_LINE + " bytes"));
                     case REQUEST -> answer(client, line.text());
                 }
             }

@@ -6,8 +6,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Splits a client's bytes into request lines of at most {@link Protocol#MAX_LINE} bytes. It never buffers more than
- * that, whatever the client sends.
+ * Splits a client's bytes into request lines of at most {@link Protocol#MAX_LINE} bytes. A longer line is skipped
+ * up to its end and reported as {@code OVERSIZED}; the reader never buffers more than the limit, whatever the
+ * client sends.
  */
 final class RequestReader {
 
@@ -36,11 +37,28 @@ final class RequestReader {
                 }
             }
             scanned = buf.limit();
-            if (buf.limit() > Protocol.MAX_LINE) return new Line(Kind.OVERSIZED, null);
+            if (buf.limit() > Protocol.MAX_LINE) return skipLine();
             buf.position(buf.limit()).limit(buf.capacity());
             int n = in.read(buf);
             buf.flip();
             if (n < 0) return new Line(buf.limit() == 0 ? Kind.END : Kind.TRUNCATED, null);
+        }
+    }
+
+    /** Discards the rest of an oversized line, up to its newline (kept input follows it) or the end of input. */
+    private Line skipLine() throws IOException {
+        while (true) {
+            buf.clear();
+            int n = in.read(buf);
+            buf.flip();
+            scanned = 0;
+            if (n < 0) return new Line(Kind.OVERSIZED, null);
+            for (int i = 0; i < buf.limit(); i++) {
+                if (buf.get(i) == '\n') {
+                    buf.position(i + 1).compact().flip();
+                    return new Line(Kind.OVERSIZED, null);
+                }
+            }
         }
     }
 }

@@ -75,6 +75,7 @@ final class ControlHarness implements AutoCloseable {
         daemon = new SupervisorDaemon(c, workers, logs.processLogs(), this::load);
         daemon.start();
         server = ControlServer.start(c.supervisord().socketFile(), daemon);
+        daemon.terminated().thenRun(server::close);
         return this;
     }
 

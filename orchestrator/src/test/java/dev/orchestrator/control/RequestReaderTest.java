@@ -35,5 +35,12 @@ class RequestReaderTest {
         byte[] over = new byte[Protocol.MAX_LINE * 3];
         java.util.Arrays.fill(over, (byte) 'x');
         assertEquals(RequestReader.Kind.OVERSIZED, reader(over).next().kind());
+        byte[] next = "{}\n".getBytes(StandardCharsets.UTF_8);
+        over[over.length - 1] = '\n';
+        byte[] both = java.util.Arrays.copyOf(over, over.length + next.length);
+        System.arraycopy(next, 0, both, over.length, next.length);
+        RequestReader r = reader(both);
+        assertEquals(RequestReader.Kind.OVERSIZED, r.next().kind());
+        assertEquals(new RequestReader.Line(RequestReader.Kind.REQUEST, "{}"), r.next(), "the line after is read");
     }
 }
