@@ -11,21 +11,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code avail}: every configured process, in use or not, autostart or manual, with its priorities. */
 @Command(name = "avail", description = "List the configured processes: in use or avail, auto or manual, priorities.")
-final class AvailCommand extends ControlCommand {
-
-    @Mixin
-    NoArguments noArguments;
+final class AvailCommand extends NoArgumentsCommand {
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
-
-    @Override
-    String usageError() { return noArguments.error(spec.name()); }
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

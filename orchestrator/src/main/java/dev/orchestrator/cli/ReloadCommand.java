@@ -5,17 +5,10 @@ import dev.orchestrator.control.ControlClient.RemoteError;
 import dev.orchestrator.control.Request;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code reload}: stops everything, re-reads the configuration and starts again ({@code Restarted supervisord}). */
 @Command(name = "reload", description = "Stop every process, re-read the configuration and start again.")
-final class ReloadCommand extends ControlCommand {
-
-    @Mixin
-    NoArguments noArguments;
-
-    @Override
-    String usageError() { return noArguments.error(spec.name()); }
+final class ReloadCommand extends NoArgumentsCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

@@ -8,20 +8,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code reread}: re-reads the configuration and says which groups are {@code available}, {@code changed} or
  * {@code disappeared}, without applying anything (see {@code update}).
  */
 @Command(name = "reread", description = "Re-read the configuration and list what changed, without applying it.")
-final class RereadCommand extends ControlCommand {
-
-    @Mixin
-    NoArguments noArguments;
-
-    @Override
-    String usageError() { return noArguments.error(spec.name()); }
+final class RereadCommand extends NoArgumentsCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

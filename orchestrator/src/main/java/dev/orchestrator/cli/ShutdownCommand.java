@@ -6,20 +6,13 @@ import dev.orchestrator.control.ControlClient.Unreachable;
 import dev.orchestrator.control.Request;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code shutdown}: stops every process and the daemon. It prints {@code Shut down} once the daemon has closed its
  * socket, so the next {@code start -d} finds none.
  */
 @Command(name = "shutdown", description = "Stop every process and the daemon; returns once the daemon is gone.")
-final class ShutdownCommand extends ControlCommand {
-
-    @Mixin
-    NoArguments noArguments;
-
-    @Override
-    String usageError() { return noArguments.error(spec.name()); }
+final class ShutdownCommand extends NoArgumentsCommand {
 
     @Override
     int unreachable(Unreachable e) {

@@ -5,17 +5,10 @@ import dev.orchestrator.control.ControlClient.RemoteError;
 import dev.orchestrator.control.Request;
 import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code version}: the running daemon's version ({@code orchestrator --version} is the CLI's own). */
 @Command(name = "version", description = "Show the version of the running daemon.")
-final class VersionCommand extends ControlCommand {
-
-    @Mixin
-    NoArguments noArguments;
-
-    @Override
-    String usageError() { return noArguments.error(spec.name()); }
+final class VersionCommand extends NoArgumentsCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every control command through the real CLI against a real daemon: output lines and exit statuses. */
-class ControlCommandsTest {
+class ControlCommandsTest extends DaemonTestBase {
 
     private static final String PROGRAMS = """
             [program:solo]
@@ -38,24 +35,15 @@ class ControlCommandsTest {
             startretries=0
             """;
 
-    @TempDir
-    Path dir;
-
-    ControlHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = new ControlHarness(dir, PROGRAMS);
+        harness(PROGRAMS);
         for (String p : List.of("solo", "c-0", "c-1", "manual")) h.workers.script(p, TestWorkers::untilStopped);
         h.workers.script("broken", () -> TestWorkers.spawnError("no such engine type"));
         h.start();
         h.awaitState("solo", "solo", ProcessState.RUNNING);
         h.awaitState("c", "c-1", ProcessState.RUNNING);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** avail, reread, update and reload against a real daemon after real edits of its configuration file. */
-class ControlConfigTest {
+class ControlConfigTest extends DaemonTestBase {
 
     private static final String KEEP = """
             [program:keep]
@@ -36,23 +33,14 @@ class ControlConfigTest {
             autostart=false
             """;
 
-    @TempDir
-    Path dir;
-
-    ControlHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = new ControlHarness(dir, KEEP + GONE + EDIT);
+        harness(KEEP + GONE + EDIT);
         for (String p : List.of("keep", "gone", "edit", "new")) h.workers.script(p, TestWorkers::untilStopped);
         h.start();
         h.awaitState("keep", "keep", ProcessState.RUNNING);
         h.awaitState("gone", "gone", ProcessState.RUNNING);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

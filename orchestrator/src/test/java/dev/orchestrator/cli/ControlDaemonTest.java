@@ -23,13 +23,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon end of the socket: pid, version, JSON, shutdown, bad requests, many clients, permissions. */
-class ControlDaemonTest {
+class ControlDaemonTest extends DaemonTestBase {
 
     private static final String PROGRAMS = """
             [program:a]
@@ -42,22 +40,13 @@ class ControlDaemonTest {
             autostart=false
             """;
 
-    @TempDir
-    Path dir;
-
-    ControlHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = new ControlHarness(dir, PROGRAMS);
+        harness(PROGRAMS);
         h.workers.script("a", TestWorkers::untilStopped).script("b", TestWorkers::untilStopped);
         h.start();
         h.awaitState("a", "a", ProcessState.RUNNING);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

@@ -12,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** tail and clear against a real daemon whose worker writes to its own log file. */
-class ControlLogsTest {
+class ControlLogsTest extends DaemonTestBase {
 
     private static final String PROGRAMS = """
             [program:talker]
@@ -34,24 +32,15 @@ class ControlLogsTest {
             stdout_logfile=NONE
             """;
 
-    @TempDir
-    Path dir;
-
-    ControlHarness h;
     final Talker talker = new Talker();
 
     @BeforeEach
     void start() throws Exception {
-        h = new ControlHarness(dir, PROGRAMS);
+        harness(PROGRAMS);
         h.workers.script("talker", () -> talker);
         h.workers.script("quiet", TestWorkers::untilStopped);
         h.start();
         h.awaitState("talker", "talker", ProcessState.RUNNING);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Path log() {
