@@ -25,15 +25,15 @@ import java.util.stream.Stream;
  * A copy of the shipped {@code etc/} under a test's home directory (its logs and socket land there too), and the real
  * daemon running it in this JVM against a test broker, with the engines of the classpath.
  */
-final class ChainFixture {
+public final class ChainFixture {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final Path SHIPPED_ETC = Path.of("..", "etc").toAbsolutePath().normalize();
 
     private ChainFixture() { }
 
     /** Copies the shipped etc/ to {@code home/etc}, makes {@code home/logs} and returns the copy's main file. */
-    static Path copyShippedEtc(Path home) throws IOException {
+    public static Path copyShippedEtc(Path home) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         Path etc = home.resolve("etc");
         try (Stream<Path> files = Files.walk(SHIPPED_ETC)) {
@@ -47,7 +47,7 @@ final class ChainFixture {
     }
 
     /** Starts the daemon on {@code mainFile} against {@code amqpUri} and waits until every process is RUNNING. */
-    static Daemon start(Path mainFile, Path home, String amqpUri) throws Exception {
+    public static Daemon start(Path mainFile, Path home, String amqpUri) throws Exception {
         Configuration configuration = ConfigLoader.load(mainFile, Map.of(), home);
         if (configuration.hasErrors()) throw new IllegalStateException(configuration.problems().toString());
         Daemon daemon = Daemon.start(configuration, new Daemon.Options(amqpUri, 0, false),
@@ -58,7 +58,7 @@ final class ChainFixture {
     }
 
     /** The JSON objects of a JSON-lines file (none when it does not exist yet). */
-    static List<ObjectNode> lines(Path file) {
+    public static List<ObjectNode> lines(Path file) {
         if (!Files.exists(file)) return List.of();
         try {
             return Files.readAllLines(file).stream().map(line -> {
@@ -73,11 +73,11 @@ final class ChainFixture {
         }
     }
 
-    static ObjectNode event(String json) {
+    public static ObjectNode event(String json) {
         return (ObjectNode) json(json);
     }
 
-    static JsonNode json(String json) {
+    public static JsonNode json(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
