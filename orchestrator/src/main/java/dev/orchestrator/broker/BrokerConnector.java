@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sockets, a small pool dispatching deliveries and confirms (the workers' handlers only enqueue), one heartbeat
  * timer. So 100 workers cost 100 worker threads plus a handful, not 100 reader threads and 100 pools.
  * Automatic recovery is off: each worker reconnects on its own thread and drops its in-flight state, which is
- * simpler to get right than replaying delivery tags and confirm sequence numbers.
+ * simpler to get right than replaying delivery tags and confirm sequence numbers. The system property
+ * {@code orchestrator.amqp.blockingIo=true} switches to amqp-client's blocking I/O (one reader thread per
+ * connection), for comparison.
  */
 public final class BrokerConnector implements AutoCloseable {
 
@@ -53,9 +55,11 @@ public final class BrokerConnector implements AutoCloseable {
         factory.setConnectionTimeout(5_000);
         factory.setHandshakeTimeout(5_000);
         factory.setRequestedHeartbeat(30);
-        factory.useNio();
-        factory.setNioParams(new NioParams().setNbIoThreads(IO_THREADS)
-                .setThreadFactory(daemonThreads("amqp-io-")));
+        if (!Boolean.getBoolean("orchestrator.amqp.blockingIo")) {
+            factory.useNio();
+            factory.setNioParams(new NioParams().setNbIoThreads(IO_THREADS)
+                    .setThreadFactory(daemonThreads("amqp-io-")));
+        }
         factory.setSharedExecutor(dispatch);
         factory.setHeartbeatExecutor(heartbeats);
         factory.setThreadFactory(daemonThreads("amqp-"));

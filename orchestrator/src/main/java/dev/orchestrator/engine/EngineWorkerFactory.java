@@ -14,6 +14,7 @@ import dev.orchestrator.task.TaskRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -25,25 +26,43 @@ import org.apache.logging.log4j.core.config.Configurator;
  * none), the worker number and the log level. An unknown engine type or task is a {@link SpawnException} naming it and
  * the nearest registered names. Every worker gets its own connection from the shared {@link BrokerConnector}.
  */
-public final class EngineWorkerFactory implements WorkerFactory {
+public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
 
-    private final Map<String, EngineConfig> engines;
+    private final Supplier<Map<String, EngineConfig>> engines;
     private final AmqpSettings amqp;
     private final TaskRegistry registry;
     private final BrokerConnector connector;
+    private final boolean ownsConnector;
 
-    /** Workers for these engine sections, on the broker of {@code amqp}, with the tasks of {@code registry}. */
-    public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry) {
-        this(engines, amqp, registry, new BrokerConnector(amqp));
+    /**
+     * Workers for the engine sections {@code engines} gives at each spawn (the configuration last read), on the
+     * broker of {@code amqp}, with the tasks of {@code registry}. Close the factory after its workers stopped.
+     */
+    public EngineWorkerFactory(Supplier<Map<String, EngineConfig>> engines, AmqpSettings amqp, TaskRegistry registry) {
+        this(engines, amqp, registry, new BrokerConnector(amqp), true);
     }
 
-    /** The same with a connector of one's own (shared between factories, or to another broker). */
+    /** Workers for fixed engine sections, with a connector of one's own (which the caller closes). */
     public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry,
             BrokerConnector connector) {
-        this.engines = Map.copyOf(engines);
+        this(() -> engines, amqp, registry, connector, false);
+    }
+
+    private EngineWorkerFactory(Supplier<Map<String, EngineConfig>> engines, AmqpSettings amqp, TaskRegistry registry,
+            BrokerConnector connector, boolean ownsConnector) {
+        this.engines = engines;
         this.amqp = amqp;
         this.registry = registry;
         this.connector = connector;
+        this.ownsConnector = ownsConnector;
+    }
+
+    /** Releases the shared connection threads when the factory made them. */
+    @Override
+    public void close() {
+        if (ownsConnector) {
+            connector.close();
+        }
     }
 
     @Override
@@ -60,7 +79,8 @@ public final class EngineWorkerFactory implements WorkerFactory {
      */
     public EngineWorker create(LaunchSpec launch, String processName, Source source) throws SpawnException {
         String name = launch.engineName();
-        EngineConfig config = engineConfig(name, source);
+        Map<String, EngineConfig> sections = engines.get();
+        EngineConfig config = engineConfig(sections, name, source);
         EngineType type = registry.engineType(launch.engineType()).orElseThrow(() -> new SpawnException(
                 TaskRegistries.unknownMessage("engine type", launch.engineType(), "for engine " + name,
                         registry.engineTypeNames())));
@@ -72,15 +92,15 @@ public final class EngineWorkerFactory implements WorkerFactory {
             throw new SpawnException(TaskRegistries.unknownMessage("task", config.beatProcessing(),
                     "for beat_processing of engine " + name, registry.beatTaskNames()));
         }
-        List<EngineConfig> next = config.next().stream().map(n -> engineConfig(n, config.source())).toList();
+        List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
         Logger logger = engineLogger(name, launch.logLevel());
         return new EngineWorker(config, next, amqp, type, connector,
                 processName + " (" + name + "/" + launch.worker() + ")", launch.worker(), logger,
                 configDirectory(config.source()));
     }
 
-    private EngineConfig engineConfig(String name, Source source) {
-        EngineConfig config = engines.get(name);
+    private static EngineConfig engineConfig(Map<String, EngineConfig> sections, String name, Source source) {
+        EngineConfig config = sections.get(name);
         return config != null ? config : EngineConfig.defaults(name, source);
     }
 

@@ -482,4 +482,33 @@ class EngineWorkerTest {
             assertTrue(failure.getMessage().startsWith("cannot connect to amqp://guest:***@127.0.0.1:1/: "), failure.getMessage());
         }
     }
+
+    @Test
+    void queueArgumentsAreDeclaredWhenConfigured() throws Exception {
+        on(BrokerKind.RABBITMQ, "args");
+        String e = name("e");
+        define(engine(e).queueArguments(Map.of("x-max-length", 1000)));
+        AmqpProbe probe = probe();
+        start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory() {{ setUri(uri); }}.newConnection()) {
+            com.rabbitmq.client.Channel channel = connection.createChannel();
+            channel.queueDeclare(EngineConfig.queueOf(e), true, false, false, Map.of("x-max-length", 1000));
+            java.io.IOException mismatch = assertThrows(java.io.IOException.class,
+                    () -> channel.queueDeclare(EngineConfig.queueOf(e), true, false, false, null));
+            assertTrue(mismatch.getCause().getMessage().contains("PRECONDITION_FAILED"), mismatch.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void argumentsTheBrokerRefusesFailTheStartWithItsReason() throws Exception {
+        on(BrokerKind.EMBEDDED, "refused");
+        String e = name("e");
+        define(engine(e).queueArguments(Map.of("x-dead-letter-exchange", "dlx")));
+        RunningWorker worker = start(e, 0);
+        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> worker.exit().get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().startsWith("engine " + e + ": the broker refused the queue set-up: "),
+                failure.getCause().getMessage());
+    }
 }
