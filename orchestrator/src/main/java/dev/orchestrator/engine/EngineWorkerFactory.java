@@ -42,6 +42,11 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         this(engines, amqp, registry, new BrokerConnector(amqp), true);
     }
 
+    /** Workers for fixed engine sections; close the factory after its workers stopped. */
+    public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry) {
+        this(() -> engines, amqp, registry);
+    }
+
     /** Workers for fixed engine sections, with a connector of one's own (which the caller closes). */
     public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry,
             BrokerConnector connector) {
