@@ -60,18 +60,25 @@ public final class MFilter {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
             switch (key) {
-                case "$and" -> {
-                    List<Condition> parts = documents(value, key);
-                    all.add(event -> parts.stream().allMatch(c -> c.test(event)));
-                }
+                case "$and" -> all.add(allOf(documents(value, key)));
                 case "$or" -> {
                     // Canopsis: an empty $or matches
-                    List<Condition> parts = documents(value, key);
-                    all.add(event -> parts.isEmpty() || parts.stream().anyMatch(c -> c.test(event)));
+                    Condition[] parts = documents(value, key).toArray(Condition[]::new);
+                    all.add(event -> {
+                        for (Condition part : parts) {
+                            if (part.test(event)) return true;
+                        }
+                        return parts.length == 0;
+                    });
                 }
                 case "$nor" -> {
-                    List<Condition> parts = documents(value, key);
-                    all.add(event -> parts.stream().noneMatch(c -> c.test(event)));
+                    Condition[] parts = documents(value, key).toArray(Condition[]::new);
+                    all.add(event -> {
+                        for (Condition part : parts) {
+                            if (part.test(event)) return false;
+                        }
+                        return true;
+                    });
                 }
                 default -> {
                     if (key.startsWith("$")) throw new IllegalArgumentException("unknown operator '" + key + "'");
@@ -79,9 +86,14 @@ public final class MFilter {
                 }
             }
         }
-        return all.size() == 1 ? all.get(0) : event -> {
-            for (Condition c : all) {
-                if (!c.test(event)) return false;
+        return all.size() == 1 ? all.get(0) : allOf(all);
+    }
+
+    private static Condition allOf(List<Condition> conditions) {
+        Condition[] parts = conditions.toArray(Condition[]::new);
+        return event -> {
+            for (Condition part : parts) {
+                if (!part.test(event)) return false;
             }
             return true;
         };
@@ -184,9 +196,10 @@ public final class MFilter {
             };
             all.add(test);
         }
+        ValueTest[] tests = all.toArray(ValueTest[]::new);
         return value -> {
-            for (ValueTest t : all) {
-                if (!t.test(value)) return false;
+            for (ValueTest test : tests) {
+                if (!test.test(value)) return false;
             }
             return true;
         };

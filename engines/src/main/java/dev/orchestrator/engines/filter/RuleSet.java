@@ -23,8 +23,20 @@ public final class RuleSet {
     /** No rules: every event gets the default action. */
     public static final RuleSet EMPTY = new RuleSet(List.of(), List.of());
 
-    /** What the rules decided for one event: whether it goes on, to which queue instead of next (or null), and who decided. */
-    public record Verdict(boolean passes, String route, String decidedBy) { }
+    /**
+     * What the rules decided for one event: whether it goes on, to which queue instead of next (or null), and the rule
+     * that decided (null: the default action).
+     */
+    public record Verdict(boolean passes, String route, String rule) {
+
+        private static final Verdict DEFAULT_PASS = new Verdict(true, null, null);
+        private static final Verdict DEFAULT_DROP = new Verdict(false, null, null);
+
+        /** {@code rule 'NAME'} or {@code the default action}, for log lines. */
+        public String decidedBy() {
+            return rule == null ? "the default action" : "rule '" + rule + "'";
+        }
+    }
 
     private final List<Rule> rules;
     private final List<String> warnings;
@@ -68,15 +80,14 @@ public final class RuleSet {
             matched.add(rule);
             if (rule.drops()) {
                 applyActions(event, matched);
-                return new Verdict(false, null, "rule '" + rule.name() + "'");
+                return new Verdict(false, null, rule.name());
             }
             if (rule.breaks()) break;
         }
-        Action.Outcome outcome = matched == null ? null : applyActions(event, matched);
-        if (outcome != null && outcome.passedBy != null) {
-            return new Verdict(true, outcome.route, "rule '" + outcome.passedBy + "'");
-        }
-        return new Verdict(!dropByDefault, outcome == null ? null : outcome.route, "the default action");
+        if (matched == null) return dropByDefault ? Verdict.DEFAULT_DROP : Verdict.DEFAULT_PASS;
+        Action.Outcome outcome = applyActions(event, matched);
+        if (outcome.passedBy != null) return new Verdict(true, outcome.route, outcome.passedBy);
+        return new Verdict(!dropByDefault, outcome.route, null);
     }
 
     private static Action.Outcome applyActions(ObjectNode event, List<Rule> matched) {
