@@ -51,7 +51,7 @@ public final class ChainFixture {
         Configuration configuration = ConfigLoader.load(mainFile, Map.of(), home);
         if (configuration.hasErrors()) throw new IllegalStateException(configuration.problems().toString());
         Daemon daemon = Daemon.start(configuration, new Daemon.Options(amqpUri, 0, false),
-                (current, amqp) -> new EngineWorkerFactory(configuration.engines(), amqp, TaskRegistries.discover(null)));
+                (current, amqp) -> new EngineWorkerFactory(() -> current.get().engines(), amqp, TaskRegistries.discover(null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> daemon.supervisor().allProcessInfo().stream()
                 .allMatch(p -> p.state() == ProcessState.RUNNING));
         return daemon;
