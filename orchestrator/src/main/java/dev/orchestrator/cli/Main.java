@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, TailCommand.class,
                 PidCommand.class, RereadCommand.class, UpdateCommand.class, ReloadCommand.class, ShutdownCommand.class,
                 AvailCommand.class, ClearCommand.class, VersionCommand.class, CheckCommand.class,
-                LaunchCommand.class, TasksCommand.class, FeedCommand.class})
+                LaunchCommand.class, TasksCommand.class, FeedCommand.class, DaemonCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -128,7 +128,6 @@ public final class Daemon implements AutoCloseable {
         if (uri != null) return new AmqpSettings(uri, configured.exchangeName());
         EmbeddedBroker broker = EmbeddedBroker.start(options.brokerPort());
         services.push(broker);
-        LOG.info("embedded broker listening on {}:{}", EmbeddedBroker.HOST, broker.port());
         return new AmqpSettings(broker.uri(), configured.exchangeName());
     }
 

@@ -41,7 +41,7 @@ class DaemonTest {
                 "stdout_logfile=%(here)s/alpha.log",
                 "stderr_logfile=%(here)s/alpha.log",
                 "[program:beta]",
-                "command=engine-launcher -e test -n beta -w 0 -l info",
+                "command=engine-launcher -e test -n beta -w %(process_num)d -l info",
                 "numprocs=2",
                 "process_name=%(program_name)s-%(process_num)d",
                 "startsecs=0",

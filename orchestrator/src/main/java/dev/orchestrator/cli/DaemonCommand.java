@@ -1,0 +1,49 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.broker.EmbeddedBroker;
+import dev.orchestrator.daemon.Daemon;
+import dev.orchestrator.daemon.EngineWorkers;
+import dev.orchestrator.daemon.DaemonException;
+import dev.orchestrator.task.TaskRegistry;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code orchestrator daemon}: supervisord in the foreground for the engine workers of the configuration, with the
+ * control socket and, when no AMQP URI is configured, an embedded broker. SIGTERM or SIGINT stops every worker
+ * gracefully and exits 0; configuration errors are printed and exit 2; a daemon that cannot start exits 1.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Runs the daemon in the foreground: every configured engine worker, supervisord-style.")
+public final class DaemonCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--amqp-uri", paramLabel = "URI",
+            description = "The broker (default: $ORCHESTRATOR_AMQP_URI, amqp.conf [master], else an embedded broker).")
+    String amqpUri;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "" + EmbeddedBroker.DEFAULT_PORT,
+            description = "The embedded broker's port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int brokerPort;
+
+    @Mixin
+    PluginsOption plugins;
+
+    @Override
+    public Integer call() {
+        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, true),
+                (configuration, amqp) -> new EngineWorkers(configuration, amqp, registry()), System.err);
+    }
+
+    private TaskRegistry registry() throws DaemonException {
+        try {
+            return plugins.discover();
+        } catch (IllegalStateException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
+    }
+}
