@@ -2,8 +2,8 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.daemon.Daemon;
-import dev.orchestrator.daemon.EngineWorkers;
 import dev.orchestrator.daemon.DaemonException;
+import dev.orchestrator.engine.EngineWorkerFactory;
 import dev.orchestrator.task.TaskRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +36,8 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, true),
-                (configuration, amqp) -> new EngineWorkers(configuration, amqp, registry()), System.err);
+                (configuration, amqp) -> new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry()),
+                System.err);
     }
 
     private TaskRegistry registry() throws DaemonException {
