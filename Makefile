@@ -8,14 +8,15 @@ SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestr
 BENCH_URI  ?= amqp://guest:guest@127.0.0.1:5672
 BENCH_ARGS ?=
 
-.PHONY: help build test run start stop status restart tail install clean bench chaos
+.PHONY: help build test run start stop status restart tail feed install clean bench chaos
 
 help:
-	@echo "make build | test | run | start | stop | status | restart | tail NAME=... | install PREFIX=... | clean | bench | chaos"
+	@echo "make build | test | run | start | stop | status | restart | tail NAME=... | feed [COUNT=n] | install PREFIX=... | clean | bench | chaos"
 	@echo "  run      the daemon in the foreground (embedded broker, etc/)"
 	@echo "  start    the daemon in the background and every process (orchestrator start -d --all)"
 	@echo "  stop     every process and the daemon (orchestrator shutdown)"
 	@echo "  status   orchestrator status;  restart: orchestrator restart --all;  tail NAME=x: orchestrator tail -f x"
+	@echo "  feed     COUNT (default 1000) sample Canopsis events into canopsis.events (orchestrator feed --count COUNT)"
 	@echo "  install  under PREFIX (default /usr/local), with bash completion"
 	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
 	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hops --runs 1' for a part (--help)"
@@ -47,6 +48,9 @@ restart: $(JAR)
 tail: $(JAR)
 	@test -n "$(NAME)" || { echo "usage: make tail NAME=process-name" >&2; exit 2; }
 	$(ORCH) tail -f $(NAME)
+
+feed: $(JAR)
+	$(ORCH) feed --count $(or $(COUNT),1000)
 
 install: $(JAR)
 	mkdir -p $(PREFIX)/lib/orchestrator/orchestrator $(PREFIX)/lib/orchestrator/engines $(PREFIX)/bin
