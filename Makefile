@@ -19,7 +19,7 @@ help:
 	@echo "  feed     COUNT (default 1000) sample Canopsis events into canopsis.events (orchestrator feed --count COUNT)"
 	@echo "  install  under PREFIX (default /usr/local), with bash completion"
 	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
-	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hops --runs 1' for a part (--help)"
+	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hop1,latency --runs 1' for a part (--help)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package

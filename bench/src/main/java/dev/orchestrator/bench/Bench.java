@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     /** What a run measures; all by default. */
-    enum Scenario { perftest, hops, latency, scaling, workers }
+    enum Scenario { perftest, hop1, hop3, latency, scaling, workers }
 
     @Option(names = "--uri", defaultValue = "${env:BENCH_URI:-amqp://guest:guest@127.0.0.1:5672}",
             description = "The RabbitMQ broker (its vhost is ignored: the benchmark makes its own). Default: $BENCH_URI or ${DEFAULT-VALUE}.")
@@ -50,11 +50,18 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "2000", description = "Events/s of the latency runs.")
     int rate;
 
+    @Option(names = "--prefetch", defaultValue = "0",
+            description = "Prefetch of both sides (confirm window and ack batch follow); default the engines' default.")
+    int prefetch;
+
     @Option(names = "--only", split = ",", description = "Scenarios to run: ${COMPLETION-CANDIDATES} (default: all).")
     Set<Scenario> only = EnumSet.allOf(Scenario.class);
 
     @Option(names = "--daemon-java-opts", description = "JVM options of the daemons (ORCHESTRATOR_DAEMON_JAVA_OPTS), e.g. -XX:StartFlightRecording=...")
     String daemonJavaOptions;
+
+    @Option(names = "--keep-trees", description = "Keep the daemons' configuration trees and logs (temporary directories).")
+    boolean keepTrees;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -65,7 +72,7 @@ public final class Bench implements Callable<Integer> {
         Path root = home.toAbsolutePath().normalize();
         Path json = root.resolve(out);
         Path workDir = Files.createDirectories(root.resolve("logs/bench"));
-        Workload workload = Workload.of(warmup, seconds);
+        Workload workload = Workload.of(warmup, seconds, prefetch);
         Report report = new Report();
         Instant begin = Instant.now();
         settings(report, workload);
@@ -77,15 +84,16 @@ public final class Bench implements Callable<Integer> {
             report.machine("broker", brokerVersion);
             Scenarios scenarios = new Scenarios(root, workDir, broker, workload, runs, daemonJavaOptions, report);
             step(report, Scenario.perftest, scenarios::perfTest);
-            step(report, Scenario.hops, () -> scenarios.hops(1, only.contains(Scenario.latency) ? rate : 0));
-            if (!only.contains(Scenario.hops)) step(report, Scenario.latency, () -> scenarios.hops(1, rate));
-            step(report, Scenario.hops, () -> scenarios.hops(3, 0));
-            step(report, Scenario.scaling, () -> scenarios.scaling(!only.contains(Scenario.hops)));
+            boolean latency = only.contains(Scenario.latency);
+            step(report, Scenario.hop1, () -> scenarios.hops(1, true, latency ? rate : 0));
+            if (!only.contains(Scenario.hop1)) step(report, Scenario.latency, () -> scenarios.hops(1, false, rate));
+            step(report, Scenario.hop3, () -> scenarios.hops(3, true, 0));
+            step(report, Scenario.scaling, () -> scenarios.scaling(!only.contains(Scenario.hop1)));
             step(report, Scenario.workers, scenarios::hundredWorkers);
-            if (report.errors().isEmpty()) {
+            if (report.errors().isEmpty() && !keepTrees) {
                 scenarios.deleteTrees();
             } else {
-                System.err.println("bench: daemon trees kept for inspection: " + scenarios.trees());
+                System.err.println("bench: daemon trees kept: " + scenarios.trees());
             }
         }
         report.machine("loadavg_end", Machine.loadAverage());

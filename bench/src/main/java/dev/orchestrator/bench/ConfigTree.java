@@ -1,5 +1,6 @@
 package dev.orchestrator.bench;
 
+import dev.orchestrator.config.EngineConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +50,8 @@ final class ConfigTree {
         return engines;
     }
 
-    /** Writes the tree under {@code dir} and returns its main file. */
-    static Path write(Path dir, List<Engine> engines, BrokerAddress broker, int startsecs) throws IOException {
+    /** Writes the tree under {@code dir} (engines with {@code prefetch} when it is not their default) and returns its main file. */
+    static Path write(Path dir, List<Engine> engines, BrokerAddress broker, int startsecs, int prefetch) throws IOException {
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Path programs = Files.createDirectories(etc.resolve("engines"));
         Files.createDirectories(dir.resolve("run"));
@@ -74,6 +75,7 @@ final class ConfigTree {
         for (Engine engine : engines) {
             write(programs.resolve(engine.name() + ".ini"), program(engine, startsecs));
             sections.append("[engine:").append(engine.name()).append("]\n");
+            if (prefetch != EngineConfig.DEFAULT_PREFETCH) sections.append("prefetch=").append(prefetch).append('\n');
             if (!engine.next().isEmpty()) sections.append("next=").append(String.join(",", engine.next())).append('\n');
             if (engine.entry()) {
                 sections.append("exchange_name=").append(EVENTS_EXCHANGE).append('\n')

@@ -78,13 +78,14 @@ final class Daemon implements AutoCloseable {
         throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
     }
 
-    /** Runs {@code orchestrator ARGS...} against this daemon and waits for it. */
-    CliRun cli(String... args) throws IOException, InterruptedException {
+    /** Runs {@code orchestrator ARGS...} against this daemon and waits for it (one at a time: its CPU time is read from this JVM's children's). */
+    synchronized CliRun cli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        double cpu = ProcessCpu.childrenSeconds();
         long start = System.nanoTime();
         Process cli = builder.start();
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -92,7 +93,8 @@ final class Daemon implements AutoCloseable {
             cli.destroyForcibly();
             throw new IOException("orchestrator " + String.join(" ", args) + " did not end within 120 s");
         }
-        return new CliRun(cli.exitValue(), output, (System.nanoTime() - start) / 1e6);
+        double millis = (System.nanoTime() - start) / 1e6;
+        return new CliRun(cli.exitValue(), output, millis, (ProcessCpu.childrenSeconds() - cpu) * 1000);
     }
 
     /** Like {@link #cli} but a non-zero exit is an error naming the command and its output. */
@@ -118,6 +120,9 @@ final class Daemon implements AutoCloseable {
         }
     }
 
-    /** A finished CLI command: exit status, its output (stdout and stderr), wall time from fork to exit in ms. */
-    record CliRun(int exit, String output, double millis) { }
+    /**
+     * A finished CLI command: exit status, its output (stdout and stderr), wall time from fork to exit and CPU time
+     * (user + system, of the launcher script and the JVM), in ms.
+     */
+    record CliRun(int exit, String output, double millis, double cpuMillis) { }
 }

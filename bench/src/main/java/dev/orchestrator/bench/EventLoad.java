@@ -30,8 +30,19 @@ final class EventLoad {
         this.bodies = new EventBodies(workload.messageBytes());
     }
 
-    /** One run into the chain whose queues are {@code queues} (the sink's last); {@code rate} events/s, 0 for full speed. */
-    LoadResult run(List<String> queues, int rate) throws IOException, InterruptedException {
+    /**
+     * Warms a freshly started daemon up (its JIT compiles the worker's path): a full-speed run whose figures are
+     * dropped. A daemon is a long-running server; PerfTest's warm-up is the start of each of its runs.
+     */
+    void warm(List<String> queues, long daemonPid) throws IOException, InterruptedException {
+        run(queues, 0, daemonPid);
+    }
+
+    /**
+     * One run into the chain whose queues are {@code queues} (the sink's last); {@code rate} events/s, 0 for full
+     * speed; {@code daemonPid} is the process whose CPU time per event is measured.
+     */
+    LoadResult run(List<String> queues, int rate, long daemonPid) throws IOException, InterruptedException {
         String sinkQueue = queues.get(queues.size() - 1);
         int samples = rate > 0 ? rate * (workload.totalSeconds() + 5) : 0;
         try (Connection producerConnection = broker.connect("bench-producer");
@@ -46,19 +57,31 @@ final class EventLoad {
                 long t0 = System.nanoTime();
                 long r0 = sink.received();
                 long p0 = publisher.confirmed();
+                double c0 = ProcessCpu.seconds(daemonPid);
                 TimeUnit.SECONDS.sleep(workload.seconds());
                 long t1 = System.nanoTime();
                 long r1 = sink.received();
                 long p1 = publisher.confirmed();
+                double c1 = ProcessCpu.seconds(daemonPid);
+                long backlog = backlog(sinkConnection, queues.get(0));
                 double seconds = (t1 - t0) / 1e9;
                 LatencyWindows latency = sink.latencies(t0, t1, WINDOW_NANOS);
                 return new LoadResult((r1 - r0) / seconds, (p1 - p0) / seconds, latency.p50Ms(), latency.p99Ms(),
-                        producer.failure);
+                        (c1 - c0) * 1e6 / Math.max(1, r1 - r0), backlog, producer.failure);
             } finally {
                 producer.stop = true;
                 thread.join(TimeUnit.SECONDS.toMillis(10));
                 purge(sinkConnection, queues);
             }
+        }
+    }
+
+    /** Messages ready in {@code queue}: what the first engine has not taken yet. */
+    private static long backlog(Connection connection, String queue) throws IOException {
+        try (Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        } catch (TimeoutException e) {
+            throw new IOException("reading the depth of " + queue + " timed out", e);
         }
     }
 
@@ -103,6 +126,10 @@ final class EventLoad {
         }
     }
 
-    /** The sink's rate and the producer's confirmed rate in the measured seconds, the end-to-end latency (NaN at full speed). */
-    record LoadResult(double eventsPerSecond, double publishedPerSecond, double p50Ms, double p99Ms, String failure) { }
+    /**
+     * The sink's rate and the producer's confirmed rate in the measured seconds, the end-to-end latency (NaN at full
+     * speed), the daemon's CPU microseconds per event reaching the sink, and the first queue's depth at the end.
+     */
+    record LoadResult(double eventsPerSecond, double publishedPerSecond, double p50Ms, double p99Ms,
+            double daemonCpuMicrosPerEvent, long backlog, String failure) { }
 }

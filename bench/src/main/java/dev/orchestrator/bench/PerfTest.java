@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Runs RabbitMQ PerfTest ({@code com.rabbitmq.perf.PerfTest}, from bench/perftest/target/lib) in its own JVM with the
  * {@link Workload}'s settings (persistent {@code --json-body} messages of the same size, confirms, manual multi-acks,
  * prefetch), for warm-up plus measured seconds, and reads its per-second CSV: the rates and latencies of the
- * intervals after the warm-up.
+ * intervals after the warm-up. It also reads PerfTest's CPU time over (most of) the measured seconds.
  */
 final class PerfTest {
 
@@ -49,6 +49,12 @@ final class PerfTest {
         if (rate > 0) command.addAll(List.of("--rate", Integer.toString(rate)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        long started = System.nanoTime();
+        TimeUnit.SECONDS.sleep(workload.warmupSeconds());
+        double cpu0 = ProcessCpu.seconds(process.pid());
+        TimeUnit.SECONDS.sleep(workload.seconds() - 1);
+        double cpuSeconds = ProcessCpu.seconds(process.pid()) - cpu0;
+        double measuredSeconds = (System.nanoTime() - started) / 1e9 - workload.warmupSeconds();
         if (!process.waitFor(workload.totalSeconds() + 60L, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("PerfTest did not end; see " + log);
@@ -56,6 +62,7 @@ final class PerfTest {
         if (process.exitValue() != 0 || !Files.isRegularFile(csv)) {
             throw new IOException("PerfTest failed (exit " + process.exitValue() + "); see " + log);
         }
-        return PerfTestResult.parse(Files.readAllLines(csv, StandardCharsets.UTF_8), workload.warmupSeconds(), queues);
+        PerfTestResult result = PerfTestResult.parse(Files.readAllLines(csv, StandardCharsets.UTF_8), workload.warmupSeconds(), queues);
+        return result.withCpu(cpuSeconds * 1e6 / (result.receivedPerSecond() * measuredSeconds));
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * What one PerfTest run measured after its warm-up: the aggregate received rate (all queues), that rate per queue,
  * and the consumer latency (publish to delivery) as the median over the one-second intervals of each interval's
- * median and 99th percentile, in milliseconds.
+ * median and 99th percentile, in milliseconds; and PerfTest's CPU microseconds per message received (one publish
+ * and one consume each), NaN when not measured.
  */
-record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double p50Ms, double p99Ms, int intervals) {
+record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double p50Ms, double p99Ms, int intervals,
+        double cpuMicrosPerMessage) {
 
     private static final String TIME = "time (s)";
     private static final String RECEIVED = "received (msg/s)";
@@ -36,7 +38,11 @@ record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double
         }
         if (rates.isEmpty()) throw new IllegalArgumentException("PerfTest's CSV has no interval after the " + warmupSeconds + " s warm-up");
         double rate = rates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new PerfTestResult(rate, rate / queues, Stats.median(medians), Stats.median(tails), rates.size());
+        return new PerfTestResult(rate, rate / queues, Stats.median(medians), Stats.median(tails), rates.size(), Double.NaN);
+    }
+
+    PerfTestResult withCpu(double micros) {
+        return new PerfTestResult(receivedPerSecond, perQueuePerSecond, p50Ms, p99Ms, intervals, micros);
     }
 
     private static int column(List<String> header, String name) {

@@ -19,8 +19,19 @@ import java.util.Map;
  */
 final class Report {
 
-    /** A line of the tables: what it measures, the orchestrator's figure, PerfTest's figure beside it (or null), the goal (or null). */
-    record Row(String label, String figure, String reference, Goal goal) { }
+    /**
+     * A line of the tables: what it measures, the orchestrator's figure, PerfTest's figure beside it (or null), the
+     * goal (or null); a diagnostic line (CPU costs, backlogs: what explains the figures) is left out of the README.
+     */
+    record Row(String label, String figure, String reference, Goal goal, boolean diagnostic) {
+        Row(String label, String figure, String reference, Goal goal) {
+            this(label, figure, reference, goal, false);
+        }
+
+        static Row diagnostic(String label, String figure, String reference) {
+            return new Row(label, figure, reference, null, true);
+        }
+    }
 
     static final List<Goal> GOALS = List.of(
             Goal.atLeast("hop1_ratio", 0.8),
@@ -44,7 +55,13 @@ final class Report {
             new Row("RSS, 100 idle workers, MiB", "rss_mb_100_workers", null, goal("rss_mb_100_workers")),
             new Row("start 100 workers, s", "start_100_workers_s", null, goal("start_100_workers_s")),
             new Row("100 workers consuming, s", "ready_100_workers_s", null, null),
-            new Row("orchestrator status, ms", "status_cli_ms", null, goal("status_cli_ms")));
+            new Row("orchestrator status, ms", "status_cli_ms", null, goal("status_cli_ms")),
+            Row.diagnostic("CPU us/event, 1 hop daemon", "hop1_daemon_cpu_us_per_event", "perftest_2q_cpu_us_per_msg"),
+            Row.diagnostic("CPU us/event, 3 hops daemon", "hop3_daemon_cpu_us_per_event", "perftest_4q_cpu_us_per_msg"),
+            Row.diagnostic("1st queue backlog, 1 hop", "hop1_backlog", null),
+            Row.diagnostic("1st queue backlog, 3 hops", "hop3_backlog", null),
+            Row.diagnostic("CPU s of daemon, start 100", "start_100_workers_daemon_cpu_s", null),
+            Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -151,7 +168,7 @@ final class Report {
         StringBuilder md = new StringBuilder(caption).append("\n\n");
         md.append("| | orchestrator | PerfTest | goal |\n|---|---:|---:|---|\n");
         for (Row row : ROWS) {
-            if (Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
+            if (row.diagnostic() || Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
             Boolean met = row.goal() == null ? null : row.goal().met(this);
             String goal = row.goal() == null ? "" : row.goal().describe() + (met == null ? "" : met ? " ✓" : " ✗");
             md.append("| ").append(row.label()).append(" | ").append(cell(row.figure())).append(" | ")

@@ -53,30 +53,35 @@ final class Scenarios {
         }
     }
 
-    /** Events/s through {@code hops} engines against PerfTest over hops+1 queues; with {@code rate}, the latencies at that rate. */
-    void hops(int hops, int rate) throws IOException, InterruptedException {
+    /**
+     * On one daemon running {@code hops} engines: with {@code throughput}, events/s through them against PerfTest over
+     * hops+1 queues; with a positive {@code rate}, the end-to-end latency at that rate against PerfTest's on one queue.
+     */
+    void hops(int hops, boolean throughput, int rate) throws IOException, InterruptedException {
         List<ConfigTree.Engine> chain = ConfigTree.chain(hops);
         String reference = "perftest_" + (hops + 1) + "q_per_queue_msgs_per_s";
+        String figure = "hop" + hops + "_events_per_s";
         try (Daemon daemon = startWorkers("hop" + hops, chain)) {
             List<String> queues = queues(chain);
-            for (int run = 0; run < runs; run++) {
-                report.add(reference, perfTest.run(hops + 1, 0).perQueuePerSecond());
-                throughput("hop" + hops + "_events_per_s", queues);
+            load.warm(queues, daemon.pid());
+            for (int run = 0; throughput && run < runs; run++) {
+                PerfTestResult pt = perfTest.run(hops + 1, 0);
+                report.add(reference, pt.perQueuePerSecond());
+                report.add("perftest_" + (hops + 1) + "q_cpu_us_per_msg", pt.cpuMicrosPerMessage());
+                throughput("hop" + hops, figure, queues, daemon);
             }
-            report.derive("hop" + hops + "_ratio", report.value("hop" + hops + "_events_per_s") / report.value(reference));
-            if (hops == 1) {
-                report.derive("scaling_1w_events_per_s", report.value("hop1_events_per_s"));
+            if (throughput) {
+                report.derive("hop" + hops + "_ratio", report.value(figure) / report.value(reference));
+                if (hops == 1) report.derive("scaling_1w_events_per_s", report.value(figure));
             }
-            if (rate > 0) {
-                for (int run = 0; run < runs; run++) {
-                    PerfTestResult pt = perfTest.run(1, rate);
-                    report.add("perftest_p50_ms", pt.p50Ms());
-                    report.add("perftest_p99_ms", pt.p99Ms());
-                    EventLoad.LoadResult r = load.run(queues, rate);
-                    check(r);
-                    report.add("hop" + hops + "_p50_ms", r.p50Ms());
-                    report.add("hop" + hops + "_p99_ms", r.p99Ms());
-                }
+            for (int run = 0; rate > 0 && run < runs; run++) {
+                PerfTestResult pt = perfTest.run(1, rate);
+                report.add("perftest_p50_ms", pt.p50Ms());
+                report.add("perftest_p99_ms", pt.p99Ms());
+                EventLoad.LoadResult r = load.run(queues, rate, daemon.pid());
+                check(r);
+                report.add("hop" + hops + "_p50_ms", r.p50Ms());
+                report.add("hop" + hops + "_p99_ms", r.p99Ms());
             }
         }
     }
@@ -86,8 +91,9 @@ final class Scenarios {
         for (int workers : withOneWorker ? new int[] {1, 2, 4} : new int[] {2, 4}) {
             List<ConfigTree.Engine> engine = ConfigTree.scaled(workers);
             try (Daemon daemon = startWorkers("scaled" + workers, engine)) {
+                load.warm(queues(engine), daemon.pid());
                 for (int run = 0; run < runs; run++) {
-                    throughput("scaling_" + workers + "w_events_per_s", queues(engine));
+                    throughput("scaling_" + workers + "w", "scaling_" + workers + "w_events_per_s", queues(engine), daemon);
                 }
             }
         }
@@ -99,11 +105,14 @@ final class Scenarios {
         List<String> queues = engines.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
         for (int run = 0; run < runs; run++) {
             Path tree = newTree("workers100");
-            Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS);
+            Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS, workload.prefetch());
             try (Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions)) {
                 long start = System.nanoTime();
+                double daemonCpu = ProcessCpu.seconds(daemon.pid());
                 Daemon.CliRun started = daemon.check("start", "--all");
                 report.add("start_100_workers_s", started.millis() / 1000 - STARTSECS);
+                report.add("start_100_workers_daemon_cpu_s", ProcessCpu.seconds(daemon.pid()) - daemonCpu);
+                report.add("start_cli_cpu_ms", started.cpuMillis());
                 if (!Readiness.await(broker, queues, IDLE_WORKERS, 120)) {
                     throw new IOException("the 100 workers did not all consume within 120 s; see " + tree.resolve("logs"));
                 }
@@ -112,16 +121,26 @@ final class Scenarios {
                 TimeUnit.SECONDS.sleep(IDLE_SETTLE_SECONDS);
                 report.add("rss_mb_100_workers", daemon.rssMb());
                 List<Double> times = new ArrayList<>();
-                for (int i = 0; i < STATUS_RUNS; i++) times.add(daemon.check("status").millis());
+                List<Double> cpu = new ArrayList<>();
+                for (int i = 0; i < STATUS_RUNS; i++) {
+                    Daemon.CliRun status = daemon.check("status");
+                    times.add(status.millis());
+                    cpu.add(status.cpuMillis());
+                }
                 report.add("status_cli_ms", Stats.median(times));
+                report.add("status_cli_cpu_ms", Stats.median(cpu));
             }
         }
     }
 
-    private void throughput(String figure, List<String> queues) throws IOException, InterruptedException {
-        EventLoad.LoadResult r = load.run(queues, 0);
+    /** A full-speed run: {@code figure} events/s, and beside it the daemon's CPU per event and the first queue's backlog. */
+    private void throughput(String prefix, String figure, List<String> queues, Daemon daemon)
+            throws IOException, InterruptedException {
+        EventLoad.LoadResult r = load.run(queues, 0, daemon.pid());
         check(r);
         report.add(figure, r.eventsPerSecond());
+        report.add(prefix + "_daemon_cpu_us_per_event", r.daemonCpuMicrosPerEvent());
+        report.add(prefix + "_backlog", r.backlog());
     }
 
     private static void check(EventLoad.LoadResult r) throws IOException {
@@ -132,7 +151,7 @@ final class Scenarios {
     /** A daemon on a new tree of {@code engines}, all workers started and consuming. */
     private Daemon startWorkers(String label, List<ConfigTree.Engine> engines) throws IOException, InterruptedException {
         Path tree = newTree(label);
-        Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS);
+        Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS, workload.prefetch());
         Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions);
         try {
             daemon.check("start", "--all");

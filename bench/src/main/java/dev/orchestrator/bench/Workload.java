@@ -13,10 +13,14 @@ record Workload(int messageBytes, int prefetch, int confirmWindow, int multiAck,
 
     static final int MESSAGE_BYTES = 1024;
 
-    static Workload of(int warmupSeconds, int seconds) {
-        int prefetch = EngineConfig.DEFAULT_PREFETCH;
+    /** The orchestrator's default prefetch ({@code prefetch <= 0}) or another one, for both sides. */
+    static Workload of(int warmupSeconds, int seconds, int prefetch) {
+        if (prefetch <= 0) prefetch = EngineConfig.DEFAULT_PREFETCH;
         return new Workload(MESSAGE_BYTES, prefetch, prefetch, prefetch / 2, warmupSeconds, seconds);
     }
 
     int totalSeconds() { return warmupSeconds + seconds; }
+
+    /** Whether engines need a {@code prefetch=} key (the workload's prefetch is not their default). */
+    boolean customPrefetch() { return prefetch != EngineConfig.DEFAULT_PREFETCH; }
 }

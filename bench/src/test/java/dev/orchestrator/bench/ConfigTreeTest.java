@@ -22,7 +22,11 @@ class ConfigTreeTest {
     Path dir;
 
     private Configuration load(List<ConfigTree.Engine> engines) throws Exception {
-        Configuration c = ConfigLoader.load(ConfigTree.write(dir, engines, BROKER, 1), Map.of(), dir);
+        return load(engines, EngineConfig.DEFAULT_PREFETCH);
+    }
+
+    private Configuration load(List<ConfigTree.Engine> engines, int prefetch) throws Exception {
+        Configuration c = ConfigLoader.load(ConfigTree.write(dir, engines, BROKER, 1, prefetch), Map.of(), dir);
         assertFalse(c.hasErrors(), () -> "problems: " + c.problems());
         return c;
     }
@@ -37,6 +41,7 @@ class ConfigTreeTest {
         assertEquals(List.of(Map.entry(ConfigTree.EVENTS_EXCHANGE, ConfigTree.ROUTING_KEY)), first.bindings());
         assertEquals(List.of(Map.entry("amq.direct", "Engine_hop2")), c.engines().get("hop2").bindings());
         assertEquals(null, first.eventProcessing());
+        assertEquals(EngineConfig.DEFAULT_PREFETCH, first.prefetch());
         assertEquals(BROKER.uri(), c.amqp().uri());
         List<ProcessConfig> processes = c.processes().toList();
         assertEquals(3, processes.size());
@@ -60,5 +65,12 @@ class ConfigTreeTest {
         Configuration c = load(ConfigTree.scaled(4));
         assertEquals(List.of("engine-scaled-0", "engine-scaled-1", "engine-scaled-2", "engine-scaled-3"),
                 c.processes().map(ProcessConfig::name).toList());
+    }
+
+    @Test
+    void anotherPrefetchIsWrittenIntoEveryEngineSection() throws Exception {
+        Configuration c = load(ConfigTree.chain(2), 1000);
+        assertEquals(1000, c.engines().get("hop1").prefetch());
+        assertEquals(1000, c.engines().get("hop2").prefetch());
     }
 }
