@@ -20,6 +20,7 @@ import dev.orchestrator.config.ProgramConfig;
 import dev.orchestrator.config.Source;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,5 +156,29 @@ class SupervisorDaemonTest extends HarnessTest {
         assertTrue(h.info("r").pid() > pid);
         assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED, STARTING, RUNNING),
                 h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
+    private List<Double> secondsOfLines(String text) {
+        return h.mainLog().lines().filter(l -> l.contains(text))
+                .map(l -> LocalTime.parse(l.substring(11, 23).replace(',', '.')).toNanoOfDay() / 1e9)
+                .toList();
+    }
+
+    @Test
+    void aSlowStopIsReportedEveryTwoSecondsAndASlowShutdownEveryThree() throws Exception {
+        h.workers.script("slow", () -> TestWorkers.slowToStop(2300));
+        h.workers.script("slower", () -> TestWorkers.slowToStop(3300));
+        h.start(single(process("slow").startsecs(0).build()), single(process("slower").startsecs(0).build()));
+        h.awaitState("slower", RUNNING);
+        h.supervisor.stopProcess("slow", "slow", true);
+        List<Double> stopReports = secondsOfLines("INFO waiting for slow to stop");
+        assertEquals(2, stopReports.size(), h.mainLog());
+        assertEquals(2.0, stopReports.get(1) - stopReports.get(0), 0.3);
+
+        h.supervisor.shutdown();
+        h.supervisor.terminated().get(20, TimeUnit.SECONDS);
+        List<Double> dieReports = secondsOfLines("INFO waiting for slower to die");
+        assertEquals(2, dieReports.size(), h.mainLog());
+        assertEquals(3.0, dieReports.get(1) - dieReports.get(0), 0.3);
     }
 }
