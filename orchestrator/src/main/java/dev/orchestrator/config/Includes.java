@@ -37,7 +37,12 @@ final class Includes {
                 if (Files.exists(p)) next.add(p);
                 continue;
             }
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment.replace("{", "\\{"));
+            PathMatcher matcher;
+            try {
+                matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment.replace("{", "\\{"));
+            } catch (IllegalArgumentException e) {
+                return List.of(); // an unclosed [ matches nothing, as with glob
+            }
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
                 for (Path child : children) {
                     Path name = child.getFileName();

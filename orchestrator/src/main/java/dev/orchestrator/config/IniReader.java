@@ -1,6 +1,8 @@
 package dev.orchestrator.config;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ final class IniReader {
     private static final Pattern SECTION = Pattern.compile("\\[(?<header>.+)]");
     private static final Pattern OPTION = Pattern.compile("(?<option>.*?)\\s*[=:]\\s*(?<value>.*)");
     private static final String HERE = "%(here)s";
+    static final int MAX_BYTES = 4 << 20;
 
     private IniReader() { }
 
@@ -48,12 +51,25 @@ final class IniReader {
         new FileParse(file, doc, problems).parse(lines);
     }
 
+    /**
+     * The file's lines, UTF-8 or else Latin-1. At most {@link #MAX_BYTES}: a configuration file is small, and an
+     * include pattern may match a device or a /proc file that never ends.
+     */
     private static List<String> readLines(Path file) throws IOException {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("larger than " + (MAX_BYTES >> 20) + " MiB, not a configuration file");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        return text.lines().toList();
     }
 
     static String describe(IOException e) {
@@ -88,6 +104,11 @@ final class IniReader {
         }
 
         private void line(String raw, int lineNo) {
+            if (raw.indexOf('\0') >= 0) {
+                problems.error(new Source(file, lineNo, section == null ? null : section.name(), null),
+                        "a NUL character: the line is ignored (expected text; is this a binary file?)");
+                return;
+            }
             int commentStart = commentStart(raw);
             String value = (commentStart < 0 ? raw : raw.substring(0, commentStart)).strip();
             if (value.isEmpty()) {

@@ -66,12 +66,12 @@ final class PyFormat {
             int width = -1;
             int widthStart = i;
             while (i < n && Character.isDigit(template.charAt(i))) i++;
-            if (i > widthStart) width = Integer.parseInt(template.substring(widthStart, i));
+            if (i > widthStart) width = size(template.substring(widthStart, i), "width");
             int precision = -1;
             if (i < n && template.charAt(i) == '.') {
                 int precStart = ++i;
                 while (i < n && Character.isDigit(template.charAt(i))) i++;
-                precision = i > precStart ? Integer.parseInt(template.substring(precStart, i)) : 0;
+                precision = i > precStart ? size(template.substring(precStart, i), "precision") : 0;
             }
             while (i < n && "hlL".indexOf(template.charAt(i)) >= 0) i++;
             if (i >= n) throw new BadFormat("incomplete format");
@@ -88,6 +88,12 @@ final class PyFormat {
             out.append(convert(value, flags.toString(), width, precision, conversion));
         }
         return out.toString();
+    }
+
+    /** A width or precision; Python fails on one too big to allocate, so does this, before trying. */
+    private static int size(String digits, String what) throws BadFormat {
+        if (digits.length() > 4) throw new BadFormat(what + " too big");
+        return Integer.parseInt(digits);
     }
 
     private static String convert(Object value, String flags, int width, int precision, char conversion)
