@@ -88,11 +88,15 @@ public final class ConfigFuzz {
         return new Report(cases, valid, rejected, slowest, defects);
     }
 
-    /** The unmutated tree must check clean: otherwise every exit 2 would prove nothing. */
+    /**
+     * The unmutated tree must be read into a plan (its group named in the output), else every exit 2 would prove
+     * nothing (a missing command also exits 2).
+     */
     private Defect baseline() throws IOException, InterruptedException {
         Outcome outcome = check(fresh("baseline").resolve("supervisord.conf"));
-        return outcome.exit() == 0 ? null
-                : new Defect(-1, List.of("none (the shipped tree)"), "exit " + outcome.exit(), outcome.output());
+        String problem = judge(outcome);
+        if (problem == null && !outcome.output().contains("group amqp2engines")) problem = "no plan printed";
+        return problem == null ? null : new Defect(-1, List.of("none (the shipped tree)"), problem, outcome.output());
     }
 
     private static String judge(Outcome outcome) {
@@ -132,11 +136,16 @@ public final class ConfigFuzz {
         });
     }
 
-    /** A fresh copy of the shipped tree, with amqp.conf made from its example so that it is mutated too. */
+    /**
+     * A fresh copy of the shipped tree as {@code NAME/etc} beside {@code NAME/logs}, as installed, with amqp.conf made
+     * from its example so that it is mutated too.
+     */
     private Path fresh(String name) throws IOException {
-        Path tree = workDir.resolve(name);
-        delete(tree);
+        Path installation = workDir.resolve(name);
+        delete(installation);
+        Path tree = installation.resolve("etc");
         copy(shippedEtc, tree);
+        Files.createDirectories(installation.resolve("logs"));
         Path example = tree.resolve("amqp.conf.example");
         if (Files.exists(example)) Files.move(example, tree.resolve("amqp.conf"), StandardCopyOption.REPLACE_EXISTING);
         return tree;
@@ -145,7 +154,7 @@ public final class ConfigFuzz {
     private void keep(Path tree, long seed) throws IOException {
         Path kept = workDir.resolve("failures").resolve("seed-" + seed);
         delete(kept);
-        copy(tree, kept);
+        copy(tree.getParent(), kept);
     }
 
     private static void copy(Path from, Path to) throws IOException {
