@@ -20,6 +20,8 @@ help:
 	@echo "  install  under PREFIX (default /usr/local), with bash completion"
 	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
 	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hop1,latency --runs 1' for a part (--help)"
+	@echo "  chaos    the ten fault-tolerance scenarios on RabbitMQ (127.0.0.1:5672), ~20 min with a 10 min soak:"
+	@echo "           figures per scenario; SOAK_SECONDS=60 for a short soak, CHAOS_ARGS='--only 1,3' for a part (--help)"
 
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
@@ -70,3 +72,8 @@ clean:
 bench: $(JAR)
 	java -Dorchestrator.home=$(CURDIR) -cp "bench/target/bench.jar:bench/target/lib/*" dev.orchestrator.bench.Bench \
 	  --uri '$(BENCH_URI)' --readme README.md $(BENCH_ARGS)
+
+chaos:
+	$(MVN) -DskipTests -pl engines,chaos -am package
+	java -Dorchestrator.home=$(CURDIR) -cp "chaos/target/orchestrator-chaos.jar:chaos/target/lib/*" \
+	  dev.orchestrator.chaos.ChaosMain $(CHAOS_ARGS)

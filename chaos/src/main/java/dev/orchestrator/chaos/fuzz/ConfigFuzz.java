@@ -1,16 +1,13 @@
 package dev.orchestrator.chaos.fuzz;
 
+import dev.orchestrator.chaos.Trees;
 import dev.orchestrator.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -142,9 +139,9 @@ public final class ConfigFuzz {
      */
     private Path fresh(String name) throws IOException {
         Path installation = workDir.resolve(name);
-        delete(installation);
+        Trees.delete(installation);
         Path tree = installation.resolve("etc");
-        copy(shippedEtc, tree);
+        Trees.copy(shippedEtc, tree);
         Files.createDirectories(installation.resolve("logs"));
         Path example = tree.resolve("amqp.conf.example");
         if (Files.exists(example)) Files.move(example, tree.resolve("amqp.conf"), StandardCopyOption.REPLACE_EXISTING);
@@ -153,35 +150,7 @@ public final class ConfigFuzz {
 
     private void keep(Path tree, long seed) throws IOException {
         Path kept = workDir.resolve("failures").resolve("seed-" + seed);
-        delete(kept);
-        copy(tree.getParent(), kept);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    static void delete(Path tree) throws IOException {
-        if (!Files.exists(tree)) return;
-        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) throw new UncheckedIOException(e);
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Trees.delete(kept);
+        Trees.copy(tree.getParent(), kept);
     }
 }

@@ -1,0 +1,82 @@
+package dev.orchestrator.chaos;
+
+import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code make chaos}: runs the fault-tolerance scenarios one after the other against the real RabbitMQ and the
+ * built installation, prints a line of figures per scenario and the table (also written to
+ * {@code chaos/target/chaos-results.md}). Exit 0 when every scenario held (lost = 0 everywhere), 1 otherwise.
+ */
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = "Fault-tolerance scenarios against RabbitMQ on 127.0.0.1:5672 and the built orchestrator.")
+public final class ChaosMain implements Callable<Integer> {
+
+    @Option(names = "--only", split = ",", paramLabel = "N", description = "Scenario numbers to run (default: all).")
+    Set<Integer> only = new TreeSet<>();
+
+    @Option(names = "--home", description = "The installation under test (default: orchestrator.home, else .).")
+    Path home = Path.of(System.getProperty("orchestrator.home", "."));
+
+    @Option(names = "--fuzz-cases", description = "Configuration fuzz cases (default: ${DEFAULT-VALUE}).")
+    int fuzzCases = 2000;
+
+    @Option(names = "--soak-seconds", description = "Soak duration (default: $SOAK_SECONDS, else ${DEFAULT-VALUE}).")
+    int soakSeconds = Integer.parseInt(System.getenv().getOrDefault("SOAK_SECONDS", "600"));
+
+    @Option(names = "--seed", description = "Seed of the random parts (default: ${DEFAULT-VALUE}).")
+    long seed = 8;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ChaosMain()).execute(args));
+    }
+
+    List<Scenario> scenarios() {
+        return List.of(new ConfigFuzzScenario(fuzzCases));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        Path workDir = home.resolve("chaos/target/chaos-run");
+        Map<Scenario, Figures> results = new LinkedHashMap<>();
+        try (Lab lab = new Lab(home, workDir, seed, out)) {
+            for (Scenario scenario : scenarios()) {
+                if (!only.isEmpty() && !only.contains(scenario.number())) continue;
+                lab.log("scenario " + scenario.number() + ": " + scenario.title());
+                Figures figures;
+                try {
+                    figures = scenario.run(lab);
+                } catch (Exception e) {
+                    e.printStackTrace(out);
+                    figures = Figures.checks("-", "the run broke: " + e);
+                }
+                results.put(scenario, figures);
+                lab.log("scenario " + scenario.number() + " " + (figures.passed() ? "PASSED" : "FAILED") + ": "
+                        + ResultsTable.line(figures));
+            }
+        }
+        String table = ResultsTable.markdown(results);
+        out.println();
+        out.print(table);
+        Files.createDirectories(workDir);
+        Files.writeString(workDir.resolve("../chaos-results.md"), table);
+        List<Integer> failed = new ArrayList<>();
+        results.forEach((s, f) -> { if (!f.passed()) failed.add(s.number()); });
+        out.println(failed.isEmpty() ? "chaos: every scenario held" : "chaos: FAILED scenarios " + failed);
+        return failed.isEmpty() ? 0 : 1;
+    }
+}
