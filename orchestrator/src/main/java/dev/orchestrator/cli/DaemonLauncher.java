@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.config.ConfigLoader;
+import dev.orchestrator.config.Home;
 import dev.orchestrator.control.ControlClient;
 import dev.orchestrator.control.ControlClient.Unreachable;
 import java.io.File;
@@ -15,13 +17,15 @@ import java.util.function.Consumer;
  * {@code start -d}: starts {@code orchestrator daemon} in the background when no daemon answers on the socket, and
  * waits until one does. The daemon runs through the same launcher (bin/orchestrator, which passes its own path as
  * {@code orchestrator.launcher}) or else the same java and class path as this CLI, in its own session (setsid) so
- * that the terminal's Ctrl-C or hang-up does not reach it, with its output appended to {@code <log>.out} next to
- * the daemon log.
+ * that the terminal's Ctrl-C or hang-up does not reach it. Its console output (the main log lines, start-up
+ * problems) is appended to {@code orchestrator.out} beside the daemon log; when it exits before answering, what it
+ * wrote there is shown.
  */
 final class DaemonLauncher {
 
     static final long START_TIMEOUT_SECONDS = 60;
     private static final long POLL_MILLIS = 50;
+    private static final int MAX_LINES_SHOWN = 20;
 
     private final ControlOptions options;
     private final Consumer<String> err;
@@ -34,10 +38,12 @@ final class DaemonLauncher {
     /** Returns once a daemon answers at {@code socket}, starting one if needed. */
     void ensureRunning(Path socket) throws Unreachable {
         if (answers(socket)) return;
-        Path output = outputFile(socket);
+        Path output = outputFile();
+        long before;
         Process daemon;
         try {
             Files.createDirectories(output.getParent());
+            before = Files.exists(output) ? Files.size(output) : 0;
             daemon = new ProcessBuilder(command())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
@@ -49,7 +55,8 @@ final class DaemonLauncher {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (!answers(socket)) {
-            if (!daemon.isAlive() && daemon.exitValue() != 0) {
+            if (!daemon.isAlive()) {
+                printSince(output, before);
                 err.accept("Error: the daemon exited with status " + daemon.exitValue() + "; see " + output);
                 throw ControlClient.unreachable(socket);
             }
@@ -75,11 +82,23 @@ final class DaemonLauncher {
         }
     }
 
-    /** The daemon's console output: {@code daemon.out} in the logs directory next to the socket's run directory. */
-    private Path outputFile(Path socket) {
-        Path runDir = socket.toAbsolutePath().getParent();
-        Path base = runDir.getParent() == null ? runDir : runDir.getParent();
-        return base.resolve("logs").resolve("daemon.out");
+    /** The daemon's console output: {@code orchestrator.out} in the directory of {@code [supervisord] logfile}. */
+    private Path outputFile() {
+        Path log = ConfigLoader.load(options.configFile()).supervisord().logfile();
+        Path dir = log == null ? Home.get().resolve("logs") : log.toAbsolutePath().getParent();
+        return dir.resolve("orchestrator.out");
+    }
+
+    /** What the daemon wrote to {@code output} after {@code offset}: the last lines, as it said them. */
+    private void printSince(Path output, long offset) {
+        try {
+            String text = new String(Files.readAllBytes(output), java.nio.charset.StandardCharsets.UTF_8);
+            String said = text.substring((int) Math.min(offset, text.length()));
+            List<String> lines = said.lines().toList();
+            lines.subList(Math.max(0, lines.size() - MAX_LINES_SHOWN), lines.size()).forEach(err);
+        } catch (IOException e) {
+            err.accept("Error: cannot read " + output + ": " + e.getMessage());
+        }
     }
 
     private List<String> command() {

@@ -5,14 +5,19 @@ import dev.orchestrator.control.ControlClient.RemoteError;
 import dev.orchestrator.control.ControlClient.Unreachable;
 import dev.orchestrator.control.Request;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 
 /**
  * {@code shutdown}: stops every process and the daemon. It prints {@code Shut down} once the daemon has closed its
- * socket, so the next {@code start -d} finds none.
+ * socket and its JVM has exited (pidfile removed), so the next {@code start -d} finds none.
  */
 @Command(name = "shutdown", description = "Stop every process and the daemon; returns once the daemon is gone.")
 final class ShutdownCommand extends NoArgumentsCommand {
+
+    private static final long EXIT_TIMEOUT_SECONDS = 30;
 
     @Override
     int unreachable(Unreachable e) {
@@ -22,6 +27,7 @@ final class ShutdownCommand extends NoArgumentsCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
+        long pid = client.call(Request.of("pid")).get("pid").asLong();
         try {
             client.call(Request.of("shutdown"));
         } catch (ControlClient.Disconnected gone) {
@@ -32,6 +38,20 @@ final class ShutdownCommand extends NoArgumentsCommand {
             return;
         }
         client.awaitDisconnect();
+        awaitExit(pid);
         out("Shut down");
+    }
+
+    /** Waits (bounded) until the daemon's JVM has exited, so its pidfile is gone too; not when it is this JVM. */
+    private static void awaitExit(long pid) {
+        ProcessHandle.of(pid).filter(p -> p.pid() != ProcessHandle.current().pid()).ifPresent(p -> {
+            try {
+                p.onExit().get(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the socket is closed and the workers are stopped: what remains is the JVM's own exit
+            }
+        });
     }
 }
