@@ -22,7 +22,25 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * The command line for {@code args}. When the first argument names a subcommand, only that subcommand is
+     * modelled (under a bare {@code orchestrator} root): picocli's model of every subcommand costs more than a whole
+     * {@code orchestrator status} should. Anything else (options, help, an unknown name) gets the full model.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command command = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && command.name().equals(args[0])) {
+                    CommandSpec root = CommandSpec.create().name(Main.class.getAnnotation(Command.class).name());
+                    return new CommandLine(root).addSubcommand(new CommandLine(sub));
+                }
+            }
+        }
+        return new CommandLine(new Main());
     }
 
     @Override
