@@ -60,6 +60,7 @@ public final class EngineWorker implements Worker {
     private final Context context = new Context();
 
     private volatile boolean stopRequested;
+    private volatile boolean aborted;
     private volatile Thread thread;
     private volatile Session session;
 
@@ -113,7 +114,11 @@ public final class EngineWorker implements Worker {
             finish();
         } finally {
             closeSession();
-            engine.close();
+            try {
+                engine.close();
+            } catch (RuntimeException e) {
+                logger.error("closing engine {} failed: {}", config.name(), e.toString(), e);
+            }
         }
         logger.info("End of Engine");
         return 0;
@@ -127,6 +132,7 @@ public final class EngineWorker implements Worker {
 
     @Override
     public void abort() {
+        aborted = true;
         stopRequested = true;
         Session open = session;
         if (open != null) {
@@ -159,7 +165,7 @@ public final class EngineWorker implements Worker {
             } catch (SessionLost | IOException | ShutdownSignalException e) {
                 dropSession(e.getMessage());
             } catch (InterruptedException e) {
-                return;
+                logger.debug("interrupted{}", stopRequested ? ": stopping" : " (ignored: no stop was requested)");
             }
         }
     }
@@ -291,6 +297,9 @@ public final class EngineWorker implements Worker {
     }
 
     private void checkSession() {
+        if (aborted) {
+            throw new SessionLost("aborted");
+        }
         if (sessionBroken || session == null) {
             throw new SessionLost("connection lost while processing");
         }
@@ -375,7 +384,7 @@ public final class EngineWorker implements Worker {
                 try {
                     inbox.poll(RECONNECT_DELAY_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
-                    return false;
+                    logger.debug("interrupted while reconnecting");
                 }
             }
         }
@@ -385,7 +394,7 @@ public final class EngineWorker implements Worker {
     /** A requested stop: no new deliveries, the event in hand is done; wait for its confirms, ack, and close. */
     private void finish() {
         logger.info("Stop Engine");
-        if (session == null || Thread.currentThread().isInterrupted()) {
+        if (session == null || aborted) {
             return;
         }
         try {

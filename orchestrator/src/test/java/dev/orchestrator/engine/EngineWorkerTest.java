@@ -511,4 +511,30 @@ class EngineWorkerTest {
         assertTrue(failure.getCause().getMessage().startsWith("engine " + e + ": the broker refused the queue set-up: "),
                 failure.getCause().getMessage());
     }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void anAbortedWorkerLeavesItsStuckEventToTheBroker(BrokerKind kind) throws Exception {
+        on(kind, "abort");
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        registry.register("test.stuck", (engine, event, logger, params) -> {
+            started.incrementAndGet();
+            never.await();
+            return null;
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.stuck"));
+        AmqpProbe probe = probe().queue(EngineConfig.queueOf(name("out")));
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        probe.publish("amq.direct", EngineConfig.queueOf(e), event(1));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> started.get() == 1);
+        worker.worker().abort();
+        worker.exit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == 1);
+        assertEquals(0, probe.ready(EngineConfig.queueOf(e) + ".errors"));
+        assertEquals(0, probe.ready(EngineConfig.queueOf(name("out"))));
+    }
 }
