@@ -206,19 +206,23 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         checkRunning();
         state = SupervisorState.RESTARTING;
         background("restart", () -> {
-            stopAllOrdered();
             try {
-                configuration = read();
-            } catch (Fault e) {
-                MainLog.problem("restart: keeping the previous configuration: " + e.getMessage(), null);
+                stopAllOrdered();
+                try {
+                    configuration = read();
+                } catch (Fault e) {
+                    MainLog.problem("restart: keeping the previous configuration: " + e.getMessage(), null);
+                }
+                return call(() -> {
+                    groups.values().forEach(ProcessGroup::close);
+                    groups.clear();
+                    state = SupervisorState.RUNNING;
+                    addGroups(configuration);
+                    return null;
+                });
+            } finally {
+                if (state == SupervisorState.RESTARTING) state = SupervisorState.RUNNING;
             }
-            call(() -> {
-                groups.values().forEach(ProcessGroup::close);
-                groups.clear();
-                state = SupervisorState.RUNNING;
-                addGroups(configuration);
-                return null;
-            });
         });
     }
 
@@ -227,8 +231,12 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         checkRunning();
         state = SupervisorState.SHUTDOWN;
         background("shutdown", () -> {
-            stopAllOrdered();
-            terminated.complete(null);
+            try {
+                stopAllOrdered();
+                return null;
+            } finally {
+                terminated.complete(null);
+            }
         });
     }
 
@@ -414,11 +422,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         }
     }
 
-    private interface FaultyRunnable {
-        void run() throws Fault;
-    }
-
-    private void background(String name, FaultyRunnable task) {
+    private void background(String name, Op<?> task) {
         Thread t = new Thread(() -> {
             try {
                 task.run();
