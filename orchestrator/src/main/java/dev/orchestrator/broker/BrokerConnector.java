@@ -54,6 +54,7 @@ public final class BrokerConnector implements AutoCloseable {
         factory.setTopologyRecoveryEnabled(false);
         factory.setConnectionTimeout(5_000);
         factory.setHandshakeTimeout(5_000);
+        factory.setChannelRpcTimeout(30_000);
         factory.setRequestedHeartbeat(30);
         if (!Boolean.getBoolean("orchestrator.amqp.blockingIo")) {
             factory.useNio();
