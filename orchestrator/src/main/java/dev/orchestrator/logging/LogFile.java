@@ -3,6 +3,8 @@ package dev.orchestrator.logging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
@@ -19,6 +21,8 @@ final class LogFile {
     private final int backups;
     private final Layout<String> layout;
     private final Configuration config;
+    /** Writers share it; {@link #clear} takes it alone, so no line meets a stopped appender. */
+    private final ReadWriteLock reopening = new ReentrantReadWriteLock();
     private volatile RollingFileAppender appender;
     private int users;
 
@@ -33,13 +37,25 @@ final class LogFile {
 
     Path path() { return path; }
 
-    void append(LogEvent event) { appender.append(event); }
+    void append(LogEvent event) {
+        reopening.readLock().lock();
+        try {
+            appender.append(event);
+        } finally {
+            reopening.readLock().unlock();
+        }
+    }
 
     /** supervisord's {@code clear}: the file is removed and opened again, empty. */
     synchronized void clear() throws IOException {
-        appender.stop();
-        Files.deleteIfExists(path);
-        appender = open();
+        reopening.writeLock().lock();
+        try {
+            appender.stop();
+            Files.deleteIfExists(path);
+            appender = open();
+        } finally {
+            reopening.writeLock().unlock();
+        }
     }
 
     synchronized void acquire() { users++; }

@@ -14,9 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,5 +176,39 @@ class ProcessLogsTest {
         assertEquals("still here\n", read(path));
         await().atMost(Duration.ofSeconds(5)).until(() -> read(dir.resolve("main.log"))
                 .contains("INFO goes to the main log now"));
+    }
+
+    @Test
+    void clearWhileAWorkerWritesLosesNoLineAfterItAndRaisesNoError() throws Exception {
+        Path path = dir.resolve("busy.log");
+        ProcessLog log = logs.open(program("busy", file(path, 0, 0), file(path, 0, 0)));
+        List<String> errors = new CopyOnWriteArrayList<>();
+        StatusListener listener = new StatusListener() {
+            @Override
+            public void log(StatusData data) { errors.add(data.getFormattedStatus()); }
+
+            @Override
+            public Level getStatusLevel() { return Level.ERROR; }
+
+            @Override
+            public void close() { }
+        };
+        StatusLogger.getLogger().registerListener(listener);
+        try {
+            CountDownLatch cleared = new CountDownLatch(1);
+            Thread writer = new Thread(() -> {
+                ProcessLogs.bind("busy");
+                for (int i = 0; cleared.getCount() > 0 || i < 10; i++) System.out.println("line " + i);
+                System.out.println("last line");
+            });
+            writer.start();
+            for (int i = 0; i < 20; i++) log.clear();
+            cleared.countDown();
+            writer.join();
+        } finally {
+            StatusLogger.getLogger().removeListener(listener);
+        }
+        assertEquals(List.of(), errors);
+        assertTrue(read(path).endsWith("last line\n"), read(path));
     }
 }
