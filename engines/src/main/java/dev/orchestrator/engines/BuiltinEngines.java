@@ -1,5 +1,6 @@
 package dev.orchestrator.engines;
 
+import dev.orchestrator.engines.eventduration.EventDuration;
 import dev.orchestrator.engines.eventstore.EventStore;
 import dev.orchestrator.engines.filter.EventFilter;
 import dev.orchestrator.engines.perfdata.Perfdata;
@@ -8,8 +9,9 @@ import dev.orchestrator.task.TaskLibrary;
 import dev.orchestrator.task.TaskRegistry;
 
 /**
- * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag} and {@code eventstore} engine
- * types and the perfdata task {@code canopsis.perfdata.process.event_processing} (for the dynamic engine).
+ * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag}, {@code eventstore} and
+ * {@code eventduration} engine types and the perfdata task {@code canopsis.perfdata.process.event_processing} (for
+ * the dynamic engine).
  */
 public final class BuiltinEngines implements TaskLibrary {
 
@@ -18,6 +20,7 @@ public final class BuiltinEngines implements TaskLibrary {
         registry.registerEngineType(EventFilter.TYPE, EventFilter::new);
         registry.registerEngineType(Tagger.TYPE, context -> new Tagger());
         registry.registerEngineType(EventStore.TYPE, EventStore::new);
+        registry.registerEngineType(EventDuration.TYPE, EventDuration::new);
         registry.register(Perfdata.TASK, Perfdata::eventProcessing);
     }
 }
