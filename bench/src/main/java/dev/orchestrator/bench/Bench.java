@@ -44,7 +44,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Seconds of each run discarded as warm-up.")
     int warmup;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds of each run.")
+    @Option(names = "--seconds", defaultValue = "8", description = "Measured seconds of each run.")
     int seconds;
 
     @Option(names = "--rate", defaultValue = "2000", description = "Events/s of the latency runs.")

@@ -4,13 +4,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.orchestrator.feed.EventPublisher;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives an engine chain run by the daemon: a producer thread publishes {@link EventBodies} into the first engine
+ * Drives an engine chain run by the daemon: producer threads publish {@link EventBodies} into the first engine
  * through the feeder's {@link EventPublisher} (persistent, async confirms over the workload's window) at full speed
  * or at a fixed rate, and a {@link Sink} consumes the queue after the last engine. After the warm-up it measures the
  * sink's rate over the measured seconds and the end-to-end latency; then it purges the chain's queues so that the
@@ -22,58 +23,63 @@ final class EventLoad {
 
     private final VirtualHost broker;
     private final Workload workload;
-    private final EventBodies bodies;
 
     EventLoad(VirtualHost broker, Workload workload) {
         this.broker = broker;
         this.workload = workload;
-        this.bodies = new EventBodies(workload.messageBytes());
     }
 
     /**
-     * Warms a freshly started daemon up (its JIT compiles the worker's path): a full-speed run whose figures are
-     * dropped. A daemon is a long-running server; PerfTest's warm-up is the start of each of its runs.
+     * Warms a freshly started daemon up (its JIT compiles the worker's path): a full-speed run of twice the warm-up
+     * whose figures are dropped. A daemon is a long-running server; PerfTest's warm-up is the start of each of its runs.
      */
-    void warm(List<String> queues, long daemonPid) throws IOException, InterruptedException {
-        run(queues, 0, daemonPid);
+    void warm(List<String> queues, int producers, long daemonPid) throws IOException, InterruptedException {
+        run(queues, producers, 0, daemonPid, 2 * workload.warmupSeconds(), 0);
     }
 
     /**
-     * One run into the chain whose queues are {@code queues} (the sink's last); {@code rate} events/s, 0 for full
-     * speed; {@code daemonPid} is the process whose CPU time per event is measured.
+     * One run into the chain whose queues are {@code queues} (the sink's last) by {@code producers} producers (each
+     * its own connection), at {@code rate} events/s in all (0: full speed); {@code daemonPid} is the process whose
+     * CPU time per event is measured.
      */
-    LoadResult run(List<String> queues, int rate, long daemonPid) throws IOException, InterruptedException {
+    LoadResult run(List<String> queues, int producers, int rate, long daemonPid) throws IOException, InterruptedException {
+        return run(queues, producers, rate, daemonPid, workload.warmupSeconds(), workload.seconds());
+    }
+
+    private LoadResult run(List<String> queues, int producers, int rate, long daemonPid, int warmupSeconds, int seconds)
+            throws IOException, InterruptedException {
         String sinkQueue = queues.get(queues.size() - 1);
-        int samples = rate > 0 ? rate * (workload.totalSeconds() + 5) : 0;
-        try (Connection producerConnection = broker.connect("bench-producer");
-             Connection sinkConnection = broker.connect("bench-sink");
-             EventPublisher publisher = new EventPublisher(producerConnection, ConfigTree.EVENTS_EXCHANGE, workload.confirmWindow())) {
+        int samples = rate > 0 ? rate * (warmupSeconds + seconds + 5) : 0;
+        List<Producer> running = new ArrayList<>();
+        try (Connection sinkConnection = broker.connect("bench-sink")) {
             Sink sink = new Sink(sinkConnection.createChannel(), sinkQueue, workload, samples);
-            Producer producer = new Producer(publisher, rate);
-            Thread thread = new Thread(producer, "bench-producer");
-            thread.start();
             try {
-                TimeUnit.SECONDS.sleep(workload.warmupSeconds());
+                for (int i = 0; i < producers; i++) running.add(new Producer(i, rate / producers));
+                TimeUnit.SECONDS.sleep(warmupSeconds);
                 long t0 = System.nanoTime();
                 long r0 = sink.received();
-                long p0 = publisher.confirmed();
+                long p0 = confirmed(running);
                 double c0 = ProcessCpu.seconds(daemonPid);
-                TimeUnit.SECONDS.sleep(workload.seconds());
+                TimeUnit.SECONDS.sleep(seconds);
                 long t1 = System.nanoTime();
                 long r1 = sink.received();
-                long p1 = publisher.confirmed();
+                long p1 = confirmed(running);
                 double c1 = ProcessCpu.seconds(daemonPid);
                 long backlog = backlog(sinkConnection, queues.get(0));
-                double seconds = (t1 - t0) / 1e9;
+                double elapsed = (t1 - t0) / 1e9;
                 LatencyWindows latency = sink.latencies(t0, t1, WINDOW_NANOS);
-                return new LoadResult((r1 - r0) / seconds, (p1 - p0) / seconds, latency.p50Ms(), latency.p99Ms(),
-                        (c1 - c0) * 1e6 / Math.max(1, r1 - r0), backlog, producer.failure);
+                String failure = running.stream().map(p -> p.failure).filter(f -> f != null).findFirst().orElse(null);
+                return new LoadResult((r1 - r0) / elapsed, (p1 - p0) / elapsed, latency.p50Ms(), latency.p99Ms(),
+                        (c1 - c0) * 1e6 / Math.max(1, r1 - r0), backlog, failure);
             } finally {
-                producer.stop = true;
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                for (Producer p : running) p.stop();
                 purge(sinkConnection, queues);
             }
         }
+    }
+
+    private static long confirmed(List<Producer> producers) {
+        return producers.stream().mapToLong(p -> p.publisher.confirmed()).sum();
     }
 
     /** Messages ready in {@code queue}: what the first engine has not taken yet. */
@@ -93,16 +99,27 @@ final class EventLoad {
         }
     }
 
-    /** Publishes until stopped, paced to {@code rate} per second when it is positive. */
+    /** A thread publishing on a connection of its own until stopped, paced to {@code rate} per second when positive. */
     private final class Producer implements Runnable {
+        private final Connection connection;
         private final EventPublisher publisher;
+        private final EventBodies bodies = new EventBodies(workload.messageBytes());
         private final int rate;
-        volatile boolean stop;
-        volatile String failure;
+        private final Thread thread;
+        private volatile boolean stop;
+        private volatile String failure;
 
-        Producer(EventPublisher publisher, int rate) {
-            this.publisher = publisher;
+        Producer(int number, int rate) throws IOException {
             this.rate = rate;
+            this.connection = broker.connect("bench-producer-" + number);
+            try {
+                this.publisher = new EventPublisher(connection, ConfigTree.EVENTS_EXCHANGE, workload.confirmWindow());
+            } catch (IOException e) {
+                connection.abort();
+                throw e;
+            }
+            thread = new Thread(this, "bench-producer-" + number);
+            thread.start();
         }
 
         @Override
@@ -112,8 +129,7 @@ final class EventLoad {
             try {
                 for (long n = 0; !stop; n++) {
                     if (interval > 0) {
-                        long due = start + n * interval;
-                        long wait = due - System.nanoTime();
+                        long wait = start + n * interval - System.nanoTime();
                         if (wait > 0) LockSupport.parkNanos(wait);
                     }
                     publisher.publish(ConfigTree.ROUTING_KEY, bodies.next(System.nanoTime()));
@@ -123,6 +139,13 @@ final class EventLoad {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        void stop() throws InterruptedException {
+            stop = true;
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            publisher.close();
+            connection.abort();
         }
     }
 

@@ -63,12 +63,12 @@ final class Scenarios {
         String figure = "hop" + hops + "_events_per_s";
         try (Daemon daemon = startWorkers("hop" + hops, chain)) {
             List<String> queues = queues(chain);
-            load.warm(queues, daemon.pid());
+            load.warm(queues, 1, daemon.pid());
             for (int run = 0; throughput && run < runs; run++) {
                 PerfTestResult pt = perfTest.run(hops + 1, 0);
                 report.add(reference, pt.perQueuePerSecond());
                 report.add("perftest_" + (hops + 1) + "q_cpu_us_per_msg", pt.cpuMicrosPerMessage());
-                throughput("hop" + hops, figure, queues, daemon);
+                throughput("hop" + hops, figure, queues, 1, daemon);
             }
             if (throughput) {
                 report.derive("hop" + hops + "_ratio", report.value(figure) / report.value(reference));
@@ -78,7 +78,7 @@ final class Scenarios {
                 PerfTestResult pt = perfTest.run(1, rate);
                 report.add("perftest_p50_ms", pt.p50Ms());
                 report.add("perftest_p99_ms", pt.p99Ms());
-                EventLoad.LoadResult r = load.run(queues, rate, daemon.pid());
+                EventLoad.LoadResult r = load.run(queues, 1, rate, daemon.pid());
                 check(r);
                 report.add("hop" + hops + "_p50_ms", r.p50Ms());
                 report.add("hop" + hops + "_p99_ms", r.p99Ms());
@@ -86,14 +86,18 @@ final class Scenarios {
         }
     }
 
-    /** Events/s of one engine with 2 and 4 workers (1 worker is the 1-hop figure). */
+    /**
+     * Events/s of one engine with 2 and 4 workers (1 worker is the 1-hop figure), fed by as many producers as workers
+     * so that the producer's confirm window does not cap what the workers can take.
+     */
     void scaling(boolean withOneWorker) throws IOException, InterruptedException {
         for (int workers : withOneWorker ? new int[] {1, 2, 4} : new int[] {2, 4}) {
             List<ConfigTree.Engine> engine = ConfigTree.scaled(workers);
             try (Daemon daemon = startWorkers("scaled" + workers, engine)) {
-                load.warm(queues(engine), daemon.pid());
+                load.warm(queues(engine), workers, daemon.pid());
                 for (int run = 0; run < runs; run++) {
-                    throughput("scaling_" + workers + "w", "scaling_" + workers + "w_events_per_s", queues(engine), daemon);
+                    throughput("scaling_" + workers + "w", "scaling_" + workers + "w_events_per_s", queues(engine),
+                            workers, daemon);
                 }
             }
         }
@@ -134,9 +138,9 @@ final class Scenarios {
     }
 
     /** A full-speed run: {@code figure} events/s, and beside it the daemon's CPU per event and the first queue's backlog. */
-    private void throughput(String prefix, String figure, List<String> queues, Daemon daemon)
+    private void throughput(String prefix, String figure, List<String> queues, int producers, Daemon daemon)
             throws IOException, InterruptedException {
-        EventLoad.LoadResult r = load.run(queues, 0, daemon.pid());
+        EventLoad.LoadResult r = load.run(queues, producers, 0, daemon.pid());
         check(r);
         report.add(figure, r.eventsPerSecond());
         report.add(prefix + "_daemon_cpu_us_per_event", r.daemonCpuMicrosPerEvent());
