@@ -63,7 +63,12 @@ final class LogFile {
     /** Returns true when the last user released it (the appender is then stopped). */
     synchronized boolean release() {
         if (--users > 0) return false;
-        appender.stop();
+        reopening.writeLock().lock();
+        try {
+            appender.stop();
+        } finally {
+            reopening.writeLock().unlock();
+        }
         return true;
     }
 
