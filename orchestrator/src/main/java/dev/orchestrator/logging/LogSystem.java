@@ -74,7 +74,7 @@ public final class LogSystem implements AutoCloseable {
             config.getLoggerConfig(MAIN_LOGGER).addAppender(file, null, null);
             fallback.add(file);
         }
-        ProcessLogs logs = new ProcessLogs(config, fallback);
+        ProcessLogs logs = new ProcessLogs(config, fallback, mainLevel);
         config.addAppender(logs.router());
         config.getRootLogger().addAppender(logs.router(), null, null);
         context.updateLoggers();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
@@ -45,14 +46,15 @@ public final class ProcessLogs {
     private final Map<Path, LogFile> files = new HashMap<>();
     private final Router router;
 
-    ProcessLogs(Configuration config, List<Appender> fallback) {
+    /** {@code fallback} gets the lines of threads bound to no process, at {@code fallbackLevel} or above. */
+    ProcessLogs(Configuration config, List<Appender> fallback, Level fallbackLevel) {
         this.config = config;
         this.layout = PatternLayout.newBuilder().withConfiguration(config)
                 .withPatternSelector(MarkerPatternSelector.newBuilder()
                         .setProperties(new PatternMatch[] {new PatternMatch(RAW.getName(), "%m")})
                         .setDefaultPattern(LINE_PATTERN).setConfiguration(config).build())
                 .build();
-        this.router = new Router(fallback);
+        this.router = new Router(fallback, fallbackLevel);
         router.start();
     }
 
@@ -129,10 +131,12 @@ public final class ProcessLogs {
 
     private final class Router extends AbstractAppender {
         private final List<Appender> fallback;
+        private final Level fallbackLevel;
 
-        Router(List<Appender> fallback) {
+        Router(List<Appender> fallback, Level fallbackLevel) {
             super("process-router", null, null, true, Property.EMPTY_ARRAY);
             this.fallback = fallback;
+            this.fallbackLevel = fallbackLevel;
         }
 
         @Override
@@ -140,7 +144,9 @@ public final class ProcessLogs {
             String key = event.getContextData().getValue(PROCESS_KEY);
             ProcessLog log = key == null ? null : routes.get(key);
             if (log == null) {
-                for (Appender a : fallback) a.append(event);
+                if (event.getLevel().isMoreSpecificThan(fallbackLevel)) {
+                    for (Appender a : fallback) a.append(event);
+                }
                 return;
             }
             LogFile file = log.forLogLines();

@@ -47,4 +47,17 @@ class LogSystemTest {
         assertEquals("TRACE", LogSystem.level("blather").name());
         assertEquals("INFO", LogSystem.level(null).name());
     }
+
+    @Test
+    void linesOfThreadsOfNoProcessReachTheMainLogAtItsLevel() throws Exception {
+        Path main = dir.resolve("quiet.log");
+        try (LogSystem ignored = LogSystem.start(new SupervisordSettings(main, 0, 0, "warn", null, dir, dir, null),
+                false)) {
+            LogManager.getLogger("dev.orchestrator.control.ControlServer").info("control socket listening");
+            LogManager.getLogger("com.rabbitmq.client").warn("connection lost");
+        }
+        List<String> lines = Files.readAllLines(main);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith(" WARN connection lost"));
+    }
 }
