@@ -3,9 +3,9 @@ package dev.orchestrator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.control.ControlClient;
 import dev.orchestrator.control.ControlClient.RemoteError;
-import dev.orchestrator.control.Protocol;
 import dev.orchestrator.control.Request;
 import dev.orchestrator.control.StatusTable;
+import dev.orchestrator.control.Wire;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +23,7 @@ final class AvailCommand extends NoArgumentsCommand {
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
         JsonNode config = client.call(Request.of("avail")).get("config");
-        List<ConfigInfo> infos = List.of(Protocol.JSON.treeToValue(config, ConfigInfo[].class));
+        List<ConfigInfo> infos = Wire.list(config, Wire::config);
         if (json) json(Map.of("config", infos));
         else infos.forEach(c -> out(StatusTable.availLine(c)));
     }

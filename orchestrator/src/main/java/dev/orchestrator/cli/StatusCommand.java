@@ -6,9 +6,9 @@ import dev.orchestrator.control.ControlClient.RemoteError;
 import dev.orchestrator.control.ControlClient.Unreachable;
 import dev.orchestrator.control.NameResolver;
 import dev.orchestrator.control.Outcome;
-import dev.orchestrator.control.Protocol;
 import dev.orchestrator.control.Request;
 import dev.orchestrator.control.StatusTable;
+import dev.orchestrator.control.Wire;
 import dev.orchestrator.supervision.ProcessInfo;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,8 +46,8 @@ final class StatusCommand extends ControlCommand {
     void run(ControlClient client) throws IOException, RemoteError {
         List<String> wanted = names.contains(NameResolver.ALL) ? List.of() : names;
         JsonNode result = client.call(Request.of("status", wanted));
-        List<Outcome> unknown = List.of(Protocol.JSON.treeToValue(result.get("unknown"), Outcome[].class));
-        List<ProcessInfo> processes = List.of(Protocol.JSON.treeToValue(result.get("processes"), ProcessInfo[].class));
+        List<Outcome> unknown = Wire.list(result.get("unknown"), Wire::outcome);
+        List<ProcessInfo> processes = Wire.list(result.get("processes"), Wire::process);
         if (!unknown.isEmpty()) fail(STATUS_UNKNOWN);
         if (processes.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
         if (json) {

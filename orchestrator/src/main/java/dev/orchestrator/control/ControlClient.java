@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The CLI's side of the control socket: sends requests and reads reply lines. One connection can carry several
- * requests in turn. Light on purpose (no logging, no configuration library) so that a CLI command starts fast.
+ * requests in turn. Light on purpose (no logging, no configuration library, no JSON data binding: {@link Wire})
+ * so that a CLI command starts fast.
  */
 public final class ControlClient implements AutoCloseable {
 
@@ -58,13 +59,13 @@ public final class ControlClient implements AutoCloseable {
      * the final result. An error reply is thrown as {@link RemoteError}.
      */
     public JsonNode call(Request request, Consumer<Reply> lines) throws IOException, RemoteError {
-        out.write(Protocol.JSON.writeValueAsBytes(request));
+        out.write(Wire.request(request));
         out.write('\n');
         out.flush();
         while (true) {
             String line = in.readLine();
             if (line == null) throw new Disconnected();
-            Reply reply = Protocol.JSON.readValue(line, Reply.class);
+            Reply reply = Wire.reply(line);
             if (reply.error() != null) throw new RemoteError(reply.error().fault(), reply.error().message());
             if (reply.result() != null) return reply.result();
             if (reply.item() != null || reply.data() != null) lines.accept(reply);
