@@ -1,6 +1,7 @@
 package dev.orchestrator.chaos;
 
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
+import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class ChaosMain implements Callable<Integer> {
     }
 
     List<Scenario> scenarios() {
-        return List.of(new ConfigFuzzScenario(fuzzCases));
+        return List.of(new ConnectionsClosed(), new ConfigFuzzScenario(fuzzCases));
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.orchestrator.chaos.tasks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.task.EngineContext;
+import dev.orchestrator.task.Task;
+import dev.orchestrator.task.TaskLibrary;
+import dev.orchestrator.task.TaskRegistry;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The faulty tasks of the chaos scenarios, a task library like any plugin (ServiceLoader, on the daemon's plugins
+ * path): {@value #CHECK} passes events on, except that an event with {@code chaos_throw} makes it throw (poison) and
+ * one with {@code chaos_block} blocks worker 0 forever (a stuck task; other workers pass it). Engine type
+ * {@value #FAILING} fails at every start.
+ */
+public final class ChaosTasks implements TaskLibrary {
+
+    public static final String CHECK = "chaos.check";
+    public static final String FAILING = "chaos_failing";
+    public static final String THROW = "chaos_throw";
+    public static final String BLOCK = "chaos_block";
+
+    @Override
+    public void register(TaskRegistry registry) {
+        TaskLibrary.super.register(registry);
+        registry.registerEngineType(FAILING, context -> {
+            throw new IllegalStateException("chaos: engine " + context.name() + " fails at every start");
+        });
+    }
+
+    @Task(CHECK)
+    public static ObjectNode check(EngineContext engine, ObjectNode event, Logger logger, Map<String, String> params) {
+        if (event.path(THROW).asBoolean()) {
+            throw new IllegalArgumentException("chaos: poison event " + event.path("chaos_id").asLong());
+        }
+        if (event.path(BLOCK).asBoolean() && engine.worker() == 0) {
+            logger.warn("chaos: blocking forever on event {}", event.path("chaos_id").asLong());
+            while (true) LockSupport.park(); // deaf to interrupts: a thread that cannot be stopped
+        }
+        return null;
+    }
+}
