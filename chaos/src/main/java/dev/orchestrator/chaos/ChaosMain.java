@@ -2,6 +2,9 @@ package dev.orchestrator.chaos;
 
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
+import dev.orchestrator.chaos.scenario.DaemonKilled;
+import dev.orchestrator.chaos.scenario.PoisonEvents;
+import dev.orchestrator.chaos.scenario.TwoDaemons;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -46,7 +49,8 @@ public final class ChaosMain implements Callable<Integer> {
     }
 
     List<Scenario> scenarios() {
-        return List.of(new ConnectionsClosed(), new ConfigFuzzScenario(fuzzCases));
+        return List.of(new ConnectionsClosed(), new DaemonKilled(), new PoisonEvents(20_000),
+                new ConfigFuzzScenario(fuzzCases), new TwoDaemons());
     }
 
     @Override

@@ -19,6 +19,12 @@ public record Figures(long published, long delivered, long duplicated, long erro
         return failure == null && lost == 0;
     }
 
+    /** The same counts with the recovery and notes (known once the stream settled) before the earlier notes. */
+    public Figures described(String recovery, String notes) {
+        return new Figures(published, delivered, duplicated, errorQueued, lost, recovery,
+                this.notes.isEmpty() ? notes : notes + "; " + this.notes, failure);
+    }
+
     public Figures withFailure(String why) {
         return new Figures(published, delivered, duplicated, errorQueued, lost, recovery, notes,
                 failure == null ? why : failure + "; " + why);

@@ -38,7 +38,8 @@ public final class ConnectionsClosed implements Scenario {
             chain.daemon().awaitReconnected(before, Duration.ofSeconds(60));
             recoveries.add((System.nanoTime() - fault) / 1e9);
         }
-        Figures figures = stream.settle(Duration.ofSeconds(30), Faults.summary(recoveries, "every worker reconnected"),
+        Figures figures = stream.settle(Duration.ofSeconds(30)).described(
+                Faults.summary(recoveries, "every worker reconnected"),
                 "close_all_connections -p VHOST x" + FAULTS + " (the harness's too); " + chain.expectedWorkers()
                         + " workers; " + Math.round(stream.publishRate()) + " ev/s published");
         return Faults.daemonHealthy(chain, figures);

@@ -73,9 +73,9 @@ public final class Stream implements AutoCloseable {
 
     /**
      * Waits for the end of publishing, then until every published id is accounted for or nothing arrived for
-     * {@code quiet}; returns the figures.
+     * {@code quiet}; returns the figures (describe them with {@link Figures#described}).
      */
-    public Figures settle(Duration quiet, String recovery, String notes) {
+    public Figures settle(Duration quiet) {
         publishing.join();
         long quietNanos = quiet.toNanos();
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
@@ -87,8 +87,7 @@ public final class Stream implements AutoCloseable {
                     .limit(20).toList());
         }
         return new Figures(published, tally.distinctDelivered(), tally.duplicates(), tally.errors().size(), lost,
-                recovery, notes + (feed.retries() > 0 ? "; feeder batches republished: " + feed.retries() : ""),
-                null);
+                "-", feed.retries() > 0 ? "feeder batches republished: " + feed.retries() : "", null);
     }
 
     /** Seconds since {@code startNanos}, with one decimal. */
