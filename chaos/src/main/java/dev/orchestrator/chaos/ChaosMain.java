@@ -1,5 +1,6 @@
 package dev.orchestrator.chaos;
 
+import dev.orchestrator.chaos.control.ControlSocketAbuse;
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import dev.orchestrator.chaos.scenario.DaemonKilled;
@@ -50,7 +51,7 @@ public final class ChaosMain implements Callable<Integer> {
 
     List<Scenario> scenarios() {
         return List.of(new ConnectionsClosed(), new DaemonKilled(), new PoisonEvents(20_000),
-                new ConfigFuzzScenario(fuzzCases), new TwoDaemons());
+                new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(), new TwoDaemons());
     }
 
     @Override

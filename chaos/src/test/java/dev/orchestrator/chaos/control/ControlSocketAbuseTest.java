@@ -1,0 +1,21 @@
+package dev.orchestrator.chaos.control;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.orchestrator.chaos.Figures;
+import dev.orchestrator.chaos.Lab;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Scenario 8 as a test of {@code make test}: a real daemon (bin/orchestrator) on a RabbitMQ vhost, its socket abused. */
+class ControlSocketAbuseTest {
+
+    @Test
+    void badClientsGetErrorsOrRefusalsAndTheDaemonStillAnswers() throws Exception {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        try (Lab lab = new Lab(home, home.resolve("chaos/target/chaos-test"), 8, System.out)) {
+            Figures figures = new ControlSocketAbuse().run(lab);
+            assertNull(figures.failure(), figures::toString);
+        }
+    }
+}
