@@ -5,6 +5,8 @@ import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.ProcessConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,16 +21,17 @@ final class ConfigDiff {
     private ConfigDiff() { }
 
     /** [added, changed, removed] group names, from the active groups to the new configuration. */
-    static List<List<String>> diff(Map<String, GroupConfig> active, Map<String, EngineConfig> activeEngines,
-                                   Configuration next) {
+    static List<List<String>> diff(Collection<ProcessGroup> active, Configuration next) {
+        Map<String, ProcessGroup> byName = new HashMap<>();
+        active.forEach(g -> byName.put(g.name(), g));
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         for (GroupConfig g : next.groups()) {
-            GroupConfig current = active.get(g.name());
+            ProcessGroup current = byName.get(g.name());
             if (current == null) added.add(g.name());
-            else if (!sameGroup(current, activeEngines, g, next.engines())) changed.add(g.name());
+            else if (!sameGroup(current.config(), current.engines(), g, next.engines())) changed.add(g.name());
         }
-        List<String> removed = active.keySet().stream()
+        List<String> removed = byName.keySet().stream()
                 .filter(name -> next.groups().stream().noneMatch(g -> g.name().equals(name))).sorted().toList();
         return List.of(added, changed, removed);
     }

@@ -1,8 +1,10 @@
 package dev.orchestrator.supervision;
 
+import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.GroupConfig;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** An active process group: its configuration and its processes, in {@code programs=} order. */
 final class ProcessGroup {
@@ -14,14 +16,19 @@ final class ProcessGroup {
             Comparator.comparingInt(GroupConfig::priority).thenComparing(GroupConfig::name);
 
     private final GroupConfig config;
+    private final Map<String, EngineConfig> engines;
     private final List<Process> processes;
 
-    ProcessGroup(GroupConfig config, List<Process> processes) {
+    /** {@code engines}: the engine sections of the configuration the group was added from. */
+    ProcessGroup(GroupConfig config, Map<String, EngineConfig> engines, List<Process> processes) {
         this.config = config;
+        this.engines = engines == null ? Map.of() : engines;
         this.processes = List.copyOf(processes);
     }
 
     GroupConfig config() { return config; }
+
+    Map<String, EngineConfig> engines() { return engines; }
 
     String name() { return config.name(); }
 

@@ -1,7 +1,6 @@
 package dev.orchestrator.supervision;
 
 import dev.orchestrator.config.Configuration;
-import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.Problem;
@@ -10,7 +9,6 @@ import dev.orchestrator.logging.ProcessLogs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +55,6 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Process.Host host = new Host();
     private volatile Configuration configuration;
-    private volatile Map<String, EngineConfig> activeEngines = Map.of();
     private volatile SupervisorState state = SupervisorState.RUNNING;
     private volatile Thread supervisorThread;
 
@@ -85,7 +82,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
     /** Adds every configured group, then autostarts processes in (group priority, name) and programs= order. */
     public void start() throws Fault {
         call(() -> {
-            addGroups(configuration);
+            addGroups();
             return null;
         });
     }
@@ -170,9 +167,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         Configuration next = read();
         return call(() -> {
             configuration = next;
-            Map<String, GroupConfig> active = new LinkedHashMap<>();
-            groups.values().forEach(g -> active.put(g.name(), g.config()));
-            return ConfigDiff.diff(active, activeEngines, next);
+            return ConfigDiff.diff(groups.values(), next);
         });
     }
 
@@ -217,7 +212,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                     groups.values().forEach(ProcessGroup::close);
                     groups.clear();
                     state = SupervisorState.RUNNING;
-                    addGroups(configuration);
+                    addGroups();
                     return null;
                 });
             } finally {
@@ -330,13 +325,13 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                 .flatMap(g -> g.unstopped().stream()).map(Process::name).toList();
     }
 
-    private void addGroups(Configuration config) {
-        List<GroupConfig> order = config.groups().stream().sorted(ProcessGroup.START_ORDER).toList();
+    /** Adds every group of the configuration not active yet, then autostarts them in start order. */
+    private void addGroups() {
+        List<GroupConfig> order = configuration.groups().stream().sorted(ProcessGroup.START_ORDER).toList();
         List<ProcessGroup> added = new ArrayList<>();
         for (GroupConfig g : order) {
             if (!groups.containsKey(g.name())) added.add(addGroup(g));
         }
-        activeEngines = config.engines() == null ? Map.of() : config.engines();
         added.forEach(g -> g.processes().forEach(Process::autostart));
     }
 
@@ -351,7 +346,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
             }
             processes.add(new Process(p, log, host));
         }
-        ProcessGroup group = new ProcessGroup(config, processes);
+        ProcessGroup group = new ProcessGroup(config, configuration.engines(), processes);
         groups.put(group.name(), group);
         return group;
     }

@@ -141,6 +141,8 @@ class SupervisorDaemonTest extends HarnessTest {
         assertEquals(List.of("a:true", "b:true", "d:true"), h.supervisor.allConfigInfo().stream()
                 .map(c -> c.name() + ":" + c.inuse()).sorted().toList());
         assertEquals(List.of("a", "b", "d"), h.supervisor.allProcessInfo().stream().map(ProcessInfo::name).toList());
+        assertEquals(List.of(List.of(), List.of("b"), List.of()), h.supervisor.reloadConfig(),
+                "an added group is current; b still runs its old settings");
     }
 
     @Test
