@@ -157,7 +157,7 @@ public final class EngineWorker implements Worker {
             }
             try {
                 Signal signal = inbox.poll(waitNanos(System.nanoTime()), TimeUnit.NANOSECONDS);
-                for (int handled = 0; signal != null && !stopRequested; signal = ++handled < BATCH ? inbox.poll() : null) {
+                for (int handled = 0; signal != null; signal = ++handled < BATCH ? inbox.poll() : null) {
                     handle(signal);
                 }
                 tracker.flush(acker);
@@ -180,7 +180,9 @@ public final class EngineWorker implements Worker {
             return;
         }
         if (signal instanceof Signal.Delivery delivery) {
-            process(delivery);
+            if (!stopRequested) {
+                process(delivery);
+            }
         } else if (signal instanceof Signal.Confirm confirm) {
             tracker.confirmed(confirm.seq(), confirm.multiple(), confirm.ack());
         } else if (signal instanceof Signal.Lost lost) {
@@ -408,14 +410,10 @@ public final class EngineWorker implements Worker {
                             tracker.unconfirmed());
                     break;
                 }
-                if (signal.session() == session && signal instanceof Signal.Confirm confirm) {
-                    tracker.confirmed(confirm.seq(), confirm.multiple(), confirm.ack());
-                } else if (signal.session() == session && signal instanceof Signal.Lost) {
-                    return;
-                }
+                handle(signal);
             }
             tracker.flush(acker);
-        } catch (IOException | ShutdownSignalException e) {
+        } catch (SessionLost | IOException | ShutdownSignalException e) {
             logger.warn("stop: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
