@@ -125,8 +125,8 @@ public final class Bench implements Callable<Integer> {
 
     private String caption(String broker) {
         return "`make bench` on " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryMb() / 1024
-                + " GiB, " + Machine.jvm() + ", " + broker + " (" + runs + " runs of " + warmup + "+" + seconds
-                + " s, medians; details in logs/bench.json):";
+                + " GiB, " + Machine.jvm() + ", " + broker + ", load average " + Machine.loadAverage().split(" ")[0]
+                + " (" + runs + " runs of " + warmup + "+" + seconds + " s, medians; details in logs/bench.json):";
     }
 
     private interface Step {
