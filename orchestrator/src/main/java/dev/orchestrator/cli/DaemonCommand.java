@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * gracefully and exits 0; configuration errors are printed and exit 2; a daemon that cannot start exits 1.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = "Runs the daemon in the foreground: every configured engine worker, supervisord-style.")
+        description = "Run the daemon in the foreground: every configured engine worker, supervisord-style.")
 public final class DaemonCommand implements Callable<Integer> {
 
     @Mixin
