@@ -228,8 +228,8 @@ final class Process {
 
     private void running() {
         backoff = 0;
-        change(status.with(ProcessState.RUNNING));
         MainLog.success(config.name(), config.startsecs());
+        change(status.with(ProcessState.RUNNING));
     }
 
     /** The worker's run ended (reported from its thread). */
@@ -271,8 +271,8 @@ final class Process {
         change(new Status(ProcessState.BACKOFF, 0, s.start(), s.stop(), spawnerr, null, s.worker()));
         if (backoff > config.startretries()) {
             backoff = 0;
-            change(status.with(ProcessState.FATAL));
             MainLog.gaveUp(config.name());
+            change(status.with(ProcessState.FATAL));
         } else {
             schedule(this::retry, TimeUnit.SECONDS.toNanos(backoff));
         }
@@ -282,23 +282,28 @@ final class Process {
         if (status.state() == ProcessState.BACKOFF && host.spawning()) spawn();
     }
 
-    /** Past stopwaitsecs: abort, interrupt, report STOPPED and abandon the thread if it still runs. */
+    /** Past stopwaitsecs: abort (on its own thread), interrupt, report STOPPED and abandon the thread if it still runs. */
     private void escalate(Run stuck) {
         if (stuck != run || status.state() != ProcessState.STOPPING) return;
         MainLog.killing(config.name(), stuck.pid);
-        try {
-            stuck.worker.abort();
-        } catch (RuntimeException e) {
-            MainLog.problem("abort of " + config.name() + " failed", e);
-        }
+        // abort may block (closing a connection): never on the supervisor thread
+        Thread aborter = new Thread(() -> {
+            try {
+                stuck.worker.abort();
+            } catch (RuntimeException e) {
+                MainLog.problem("abort of " + config.name() + " failed", e);
+            }
+        }, config.name() + "-abort");
+        aborter.setDaemon(true);
+        aborter.start();
         stuck.thread.interrupt();
         run = null;
         killing = false;
         MainLog.stoppedKilled(config.name());
+        if (stuck.thread.isAlive()) MainLog.abandoned(config.name(), stuck.pid);
         Status s = status;
         change(new Status(ProcessState.STOPPED, 0, s.start(), System.currentTimeMillis(), s.spawnerr(), KILLED,
                 s.worker()));
-        if (stuck.thread.isAlive()) MainLog.abandoned(config.name(), stuck.pid);
     }
 
     private void change(Status next) {

@@ -11,10 +11,16 @@ public interface Worker {
 
     int run() throws Exception;
 
-    /** Cooperative stop, from another thread: finish the event in hand, let the broker requeue the rest. */
+    /**
+     * Cooperative stop, from another thread: finish the event in hand, let the broker requeue the rest. It runs on
+     * the supervisor thread: return at once, the worker's own thread does the stopping.
+     */
     void requestStop();
 
-    /** Past stopwaitsecs: interrupt and close what the worker holds; the thread may be abandoned. */
+    /**
+     * Past stopwaitsecs: interrupt and close what the worker holds; the thread may be abandoned. It runs on a thread
+     * of its own, so it may block a while (closing a connection).
+     */
     void abort();
 
     /** Counters for {@code status --json} (events in/out/dropped/errored, beats, rate...). */

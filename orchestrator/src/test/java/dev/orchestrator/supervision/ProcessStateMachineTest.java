@@ -153,10 +153,10 @@ class ProcessStateMachineTest extends HarnessTest {
     }
 
     @Test
-    void aStuckWorkerIsStoppedAndAbandonedPastStopwaitsecs() throws Exception {
+    void aStuckWorkerIsStoppedAndAbandonedPastStopwaitsecsEvenIfItsAbortBlocks() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try {
-            h.workers.script("stubborn", () -> TestWorkers.stuck(release));
+            h.workers.script("stubborn", () -> TestWorkers.stuck(release, 10_000));
             h.start(single(process("stubborn").startsecs(0).stopwaitsecs(1).build()));
             h.awaitState("stubborn", RUNNING);
             long t0 = System.nanoTime();

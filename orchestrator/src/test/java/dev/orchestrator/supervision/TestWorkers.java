@@ -54,8 +54,8 @@ public final class TestWorkers implements WorkerFactory {
         };
     }
 
-    /** Ignores stop requests, abort and interrupts until {@code release} opens. */
-    public static Worker stuck(CountDownLatch release) { return new Stuck(release); }
+    /** Ignores stop requests and interrupts until {@code release} opens; its abort blocks {@code abortMillis}. */
+    public static Worker stuck(CountDownLatch release, long abortMillis) { return new Stuck(release, abortMillis); }
 
     /** Throws from {@code run} after {@code millis}. */
     public static Worker throwing(long millis, String message) {
@@ -112,8 +112,21 @@ public final class TestWorkers implements WorkerFactory {
 
     private static final class Stuck extends Deaf {
         private final CountDownLatch release;
+        private final long abortMillis;
 
-        Stuck(CountDownLatch release) { this.release = release; }
+        Stuck(CountDownLatch release, long abortMillis) {
+            this.release = release;
+            this.abortMillis = abortMillis;
+        }
+
+        @Override
+        public void abort() {
+            try {
+                release.await(abortMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
 
         @Override
         public int run() {
