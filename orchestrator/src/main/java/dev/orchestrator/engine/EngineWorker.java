@@ -88,22 +88,29 @@ public final class EngineWorker implements Worker {
         this.nextQueues = next.stream().map(EngineConfig::queue).toArray(String[]::new);
     }
 
-    /** Connects (a broker it cannot reach at start fails the run), creates the engine, then works until stopped. */
+    /**
+     * Creates the engine, connects (a broker it cannot reach at start fails the run), then works until stopped. The
+     * engine comes first so that an engine failing at every start fails within {@code startsecs} (BACKOFF, then
+     * FATAL) however long the broker takes to answer, not after it (RUNNING, EXITED, restarted forever).
+     */
     @Override
     public int run() throws Exception {
         thread = Thread.currentThread();
         logger.info("Start Engine {} worker {} on {}", config.name(), workerNumber, connector.describe());
         try {
-            openSession();
-        } catch (IOException e) {
-            throw new IllegalStateException("engine " + config.name() + ": the broker refused the queue set-up: "
-                    + BrokerConnector.reason(e), e);
-        }
-        try {
             engine = type.create(context);
         } catch (Exception | LinkageError e) {
-            closeSession();
             throw new IllegalStateException("cannot create engine " + config.name() + ": " + BrokerConnector.reason(e), e);
+        }
+        try {
+            openSession();
+        } catch (IOException e) {
+            engine.close();
+            throw new IllegalStateException("engine " + config.name() + ": the broker refused the queue set-up: "
+                    + BrokerConnector.reason(e), e);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
         }
         logger.info(" + Ready!");
         long now = System.nanoTime();

@@ -484,6 +484,19 @@ class EngineWorkerTest {
     }
 
     @Test
+    void anEngineFailingAtCreateFailsBeforeTheBrokerIsAsked() throws Exception {
+        registry.registerEngineType("failing", context -> {
+            throw new IllegalStateException("fails at every start");
+        });
+        try (BrokerConnector closedPort = new BrokerConnector("amqp://guest:guest@127.0.0.1:1/")) {
+            EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, closedPort);
+            EngineWorker worker = factory.create(new LaunchSpec("failing", "lonely", 0, "info"), "p", null);
+            Exception failure = assertThrows(Exception.class, worker::run);
+            assertEquals("cannot create engine lonely: fails at every start", failure.getMessage());
+        }
+    }
+
+    @Test
     void queueArgumentsAreDeclaredWhenConfigured() throws Exception {
         on(BrokerKind.RABBITMQ, "args");
         String e = name("e");
