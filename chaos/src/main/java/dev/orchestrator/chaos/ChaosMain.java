@@ -4,6 +4,8 @@ import dev.orchestrator.chaos.control.ControlSocketAbuse;
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import dev.orchestrator.chaos.scenario.DaemonKilled;
+import dev.orchestrator.chaos.scenario.FailingStart;
+import dev.orchestrator.chaos.scenario.StuckTask;
 import dev.orchestrator.chaos.scenario.PoisonEvents;
 import dev.orchestrator.chaos.scenario.TwoDaemons;
 import java.io.IOException;
@@ -50,8 +52,8 @@ public final class ChaosMain implements Callable<Integer> {
     }
 
     List<Scenario> scenarios() {
-        return List.of(new ConnectionsClosed(), new DaemonKilled(), new PoisonEvents(20_000),
-                new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(), new TwoDaemons());
+        return List.of(new ConnectionsClosed(), new DaemonKilled(), new PoisonEvents(20_000), new StuckTask(),
+                new FailingStart(), new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(), new TwoDaemons());
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * The faulty tasks of the chaos scenarios, a task library like any plugin (ServiceLoader, on the daemon's plugins
  * path): {@value #CHECK} passes events on, except that an event with {@code chaos_throw} makes it throw (poison) and
- * one with {@code chaos_block} blocks worker 0 forever (a stuck task; other workers pass it). Engine type
+ * one with {@code chaos_block} blocks worker 0 forever (a stuck task; another worker passes it on without the
+ * mark). Engine type
  * {@value #FAILING} fails at every start.
  */
 public final class ChaosTasks implements TaskLibrary {
@@ -35,9 +36,12 @@ public final class ChaosTasks implements TaskLibrary {
         if (event.path(THROW).asBoolean()) {
             throw new IllegalArgumentException("chaos: poison event " + event.path("chaos_id").asLong());
         }
-        if (event.path(BLOCK).asBoolean() && engine.worker() == 0) {
-            logger.warn("chaos: blocking forever on event {}", event.path("chaos_id").asLong());
-            while (true) LockSupport.park(); // deaf to interrupts: a thread that cannot be stopped
+        if (event.path(BLOCK).asBoolean()) {
+            if (engine.worker() == 0) {
+                logger.warn("chaos: blocking forever on event {}", event.path("chaos_id").asLong());
+                while (true) LockSupport.park(); // deaf to interrupts: a thread that cannot be stopped
+            }
+            event.remove(BLOCK); // passed by another worker: the next engines see a normal event
         }
         return null;
     }
