@@ -54,6 +54,7 @@ final class DaemonLauncher {
             throw ControlClient.unreachable(socket);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        err.accept("orchestrator: starting the daemon (its console output: " + output + ")");
         while (!answers(socket)) {
             if (!daemon.isAlive()) {
                 printSince(output, before);

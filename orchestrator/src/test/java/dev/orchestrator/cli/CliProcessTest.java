@@ -111,4 +111,14 @@ class CliProcessTest {
         assertFalse(Files.exists(dir.resolve("run/orchestrator.pid")), "no pidfile left");
         assertEquals(4, orchestrator("status").status());
     }
+
+    @Test
+    void startDaemonWithABrokenConfigurationSaysWhy() throws Exception {
+        Files.writeString(config, Files.readString(config) + "[program:broken]\nautostart=false\n");
+        Run start = orchestrator("start", "-d", "--all");
+        assertEquals(7, start.status(), start.toString());
+        assertTrue(start.err().contains("program section program:broken does not specify a command"), start.err());
+        assertTrue(start.err().contains("Error: the daemon exited with status 2"), start.err());
+        assertFalse(Files.exists(dir.resolve("run/orchestrator.sock")));
+    }
 }
