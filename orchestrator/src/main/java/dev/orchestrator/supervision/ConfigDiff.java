@@ -36,6 +36,13 @@ final class ConfigDiff {
         return List.of(added, changed, removed);
     }
 
+    /** True if {@code group} of the new configuration has a process of {@code p}'s name, set up just like it. */
+    static boolean unchanged(ProcessConfig p, Map<String, EngineConfig> engines, GroupConfig group,
+                             Map<String, EngineConfig> nextEngines) {
+        return group.processes().stream().anyMatch(n -> n.name().equals(p.name()) && sameProcess(p, n)
+                && sameEngine(engine(p, engines), engine(n, nextEngines)));
+    }
+
     private static boolean sameGroup(GroupConfig a, Map<String, EngineConfig> enginesA,
                                      GroupConfig b, Map<String, EngineConfig> enginesB) {
         List<ProcessConfig> pa = a.processes();

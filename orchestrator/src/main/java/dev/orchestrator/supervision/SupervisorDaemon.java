@@ -196,6 +196,48 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         });
     }
 
+    /**
+     * Per program, where supervisord re-adds the whole group (its issue #1154): processes whose settings and engine
+     * section did not change keep running untouched; changed and removed ones are stopped and dropped; changed and
+     * new ones are made from the configuration last read and autostarted.
+     */
+    @Override
+    public List<String> updateProcessGroup(String group) throws Fault {
+        checkRunning();
+        Configuration next = configuration;
+        GroupConfig config = next.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, group));
+        ProcessGroup current = groups.get(group);
+        if (current == null) throw new Fault(Fault.Code.BAD_NAME, group);
+        List<Process> outdated = current.processes().stream()
+                .filter(p -> !ConfigDiff.unchanged(p.config(), current.engines(), config, next.engines())).toList();
+        List<String> stopped = new ArrayList<>();
+        for (Process p : outdated) {
+            if (!p.state().isRunning()) continue;
+            stopProcess(group, p.name(), true);
+            stopped.add(namespec(group, p.name()));
+        }
+        call(() -> {
+            List<Process> processes = new ArrayList<>();
+            List<Process> made = new ArrayList<>();
+            for (ProcessConfig pc : config.processes()) {
+                Process kept = current.process(pc.name());
+                if (kept != null && !outdated.contains(kept)) {
+                    processes.add(kept);
+                } else {
+                    Process p = newProcess(pc);
+                    processes.add(p);
+                    made.add(p);
+                }
+            }
+            outdated.forEach(Process::close);
+            groups.put(group, new ProcessGroup(config, next.engines(), processes));
+            made.forEach(Process::autostart);
+            return null;
+        });
+        return stopped;
+    }
+
     @Override
     public void restart() throws Fault {
         checkRunning();
@@ -337,18 +379,21 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
 
     private ProcessGroup addGroup(GroupConfig config) {
         List<Process> processes = new ArrayList<>();
-        for (ProcessConfig p : config.processes()) {
-            ProcessLog log = null;
-            try {
-                log = logs == null ? null : logs.open(p);
-            } catch (IOException | RuntimeException e) {
-                MainLog.problem("cannot open the log files of " + p.name() + ": " + e.getMessage(), null);
-            }
-            processes.add(new Process(p, log, host));
-        }
+        for (ProcessConfig p : config.processes()) processes.add(newProcess(p));
         ProcessGroup group = new ProcessGroup(config, configuration.engines(), processes);
         groups.put(group.name(), group);
         return group;
+    }
+
+    /** A new process with its log files open (a process whose files cannot be opened still runs, unlogged). */
+    private Process newProcess(ProcessConfig p) {
+        ProcessLog log = null;
+        try {
+            log = logs == null ? null : logs.open(p);
+        } catch (IOException | RuntimeException e) {
+            MainLog.problem("cannot open the log files of " + p.name() + ": " + e.getMessage(), null);
+        }
+        return new Process(p, log, host);
     }
 
     private Process lookup(String group, String name) throws Fault {
