@@ -2,6 +2,8 @@ package dev.orchestrator.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .filter(p -> p > 0)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the AMQP port is not bound (in use?)"));
+    }
+
+    /** Whether something (a daemon's embedded broker) accepts connections on {@code 127.0.0.1:port}. */
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The port it listens on. */

@@ -4,6 +4,7 @@ import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.broker.BrokerException;
 import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.ConfigLoader;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.LaunchSpec;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code launch -e TYPE -n NAME -w N [-l LEVEL]}: Canopsis' {@code engine-launcher}, one engine worker in the
  * foreground with its log on the console ({@code -l debug} shows each event). Ctrl-C or SIGTERM stops it cleanly:
- * the event in hand is finished, the rest is left to the broker. Without a broker URI it starts the embedded one.
+ * the event in hand is finished, the rest is left to the broker. Without a broker URI it joins the embedded broker
+ * of a running daemon ({@code 127.0.0.1:5673}), or starts one of its own when none listens there.
  */
 @Command(name = "launch", description = {"Run one engine worker in the foreground (Canopsis' engine-launcher).",
         "Reads [engine:NAME] from amqp2engines.conf beside the main configuration file when there is one.",
@@ -44,7 +47,8 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Option(names = "--amqp-uri", paramLabel = "URI",
             description = "The broker (default: $" + AmqpSettings.URI_ENV + ", amqp.conf, else the embedded broker on "
-                    + EmbeddedBroker.HOST + ":" + EmbeddedBroker.DEFAULT_PORT + ").")
+                    + EmbeddedBroker.HOST + ":" + EmbeddedBroker.DEFAULT_PORT
+                    + ": a running daemon's, or one started here).")
     String amqpUri;
 
     @Mixin
@@ -66,6 +70,10 @@ final class LaunchCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, EngineConfig> engines = configuration == null ? Map.of() : configuration.engines();
+        if (!engines.containsKey(spec.engineName())) {
+            LogManager.getLogger("engine." + spec.engineName()).warn("no [engine:{}] section{}: the defaults apply",
+                    spec.engineName(), configuration == null ? " (no configuration file)" : " in " + ConfigLoader.ENGINES_FILE);
+        }
         AmqpSettings amqp = configuration == null ? AmqpSettings.resolve(System.getenv(), null)
                 : AmqpSettings.resolve(amqpUri, configuration);
         if (configuration == null && amqpUri != null) {
@@ -86,7 +94,7 @@ final class LaunchCommand implements Callable<Integer> {
         try (BrokerConnector connector = new BrokerConnector(amqp)) {
             EngineWorker worker = new EngineWorkerFactory(engines, amqp, registry, connector)
                     .create(spec, "launch-" + spec.engineName() + "-" + spec.worker(), null);
-            if (amqp.embedded()) {
+            if (amqp.embedded() && !EmbeddedBroker.listening(EmbeddedBroker.DEFAULT_PORT)) {
                 broker = EmbeddedBroker.start(EmbeddedBroker.DEFAULT_PORT);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
