@@ -70,10 +70,6 @@ final class LaunchCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, EngineConfig> engines = configuration == null ? Map.of() : configuration.engines();
-        if (!engines.containsKey(spec.engineName())) {
-            LogManager.getLogger("engine." + spec.engineName()).warn("no [engine:{}] section{}: the defaults apply",
-                    spec.engineName(), configuration == null ? " (no configuration file)" : " in " + ConfigLoader.ENGINES_FILE);
-        }
         AmqpSettings amqp = configuration == null ? AmqpSettings.resolve(System.getenv(), null)
                 : AmqpSettings.resolve(amqpUri, configuration);
         if (configuration == null && amqpUri != null) {
@@ -94,6 +90,10 @@ final class LaunchCommand implements Callable<Integer> {
         try (BrokerConnector connector = new BrokerConnector(amqp)) {
             EngineWorker worker = new EngineWorkerFactory(engines, amqp, registry, connector)
                     .create(spec, "launch-" + spec.engineName() + "-" + spec.worker(), null);
+            if (!engines.containsKey(spec.engineName())) {
+                LogManager.getLogger("engine." + spec.engineName()).warn("no [engine:{}] section in {}: the defaults apply",
+                        spec.engineName(), ConfigLoader.ENGINES_FILE);
+            }
             if (amqp.embedded() && !EmbeddedBroker.listening(EmbeddedBroker.DEFAULT_PORT)) {
                 broker = EmbeddedBroker.start(EmbeddedBroker.DEFAULT_PORT);
             }
