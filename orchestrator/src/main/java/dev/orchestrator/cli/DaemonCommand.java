@@ -30,12 +30,16 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "The embedded broker's port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int brokerPort;
 
+    @Option(names = {"-s", "--silent"},
+            description = "Do not copy the main log to standard output (supervisord's silent; for start -d).")
+    boolean silent;
+
     @Mixin
     PluginsOption plugins;
 
     @Override
     public Integer call() {
-        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, true),
+        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent),
                 (configuration, amqp) -> new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry()),
                 System.err);
     }

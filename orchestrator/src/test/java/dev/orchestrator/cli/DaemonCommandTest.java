@@ -50,7 +50,7 @@ class DaemonCommandTest {
                 ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "daemon", "-c", config.toString(), "--broker-port", "0")
+                "daemon", "-c", config.toString(), "--broker-port", "0", "--silent")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.out").toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> read("supervisord.log").contains(
@@ -71,6 +71,7 @@ class DaemonCommandTest {
         }
         assertTrue(main.indexOf("stopped: second") < main.indexOf("stopped: engine-first-0"),
                 "first (program:first sorts before program:second, same priority) stops after second");
+        assertFalse(read("daemon.out").contains("spawned:"), "--silent: the main log is not copied to stdout");
         String first = read("first.log");
         assertTrue(first.contains(" INFO engine.first Start Engine first worker 1"), first);
         assertFalse(first.contains("engine.second"), first);
