@@ -37,7 +37,7 @@ final class DaemonLauncher {
 
     /** Returns once a daemon answers at {@code socket}, starting one if needed. */
     void ensureRunning(Path socket) throws Unreachable {
-        if (answers(socket)) return;
+        if (ControlClient.answers(socket)) return;
         Path output = outputFile();
         long before;
         Process daemon;
@@ -55,7 +55,7 @@ final class DaemonLauncher {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         err.accept("orchestrator: starting the daemon (its console output: " + output + ")");
-        while (!answers(socket)) {
+        while (!ControlClient.answers(socket)) {
             if (!daemon.isAlive()) {
                 printSince(output, before);
                 err.accept("Error: the daemon exited with status " + daemon.exitValue() + "; see " + output);
@@ -72,14 +72,6 @@ final class DaemonLauncher {
                 Thread.currentThread().interrupt();
                 throw ControlClient.unreachable(socket);
             }
-        }
-    }
-
-    private static boolean answers(Path socket) {
-        try (ControlClient c = ControlClient.connect(socket)) {
-            return true;
-        } catch (Unreachable | IOException e) {
-            return false;
         }
     }
 

@@ -38,6 +38,11 @@ final class ShutdownCommand extends NoArgumentsCommand {
             return;
         }
         client.awaitDisconnect();
+        if (ControlClient.answers(control.socketFile())) {
+            out("ERROR: the daemon dropped the connection but did not shut down");
+            fail(GENERIC);
+            return;
+        }
         awaitExit(pid);
         out("Shut down");
     }
@@ -50,7 +55,7 @@ final class ShutdownCommand extends NoArgumentsCommand {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                // the socket is closed and the workers are stopped: what remains is the JVM's own exit
+                // the socket is gone and the workers are stopped: what remains is the JVM's own exit
             }
         });
     }

@@ -47,6 +47,11 @@ public final class ControlClient implements AutoCloseable {
         }
     }
 
+    /** True if a daemon accepts connections at {@code socket}. */
+    public static boolean answers(Path socket) {
+        return ControlSocket.answers(socket);
+    }
+
     /** The failure to report for {@code socket} when no daemon answers there. */
     public static Unreachable unreachable(Path socket) {
         return Files.exists(socket, LinkOption.NOFOLLOW_LINKS)
