@@ -38,7 +38,7 @@ import org.apache.logging.log4j.Logger;
  */
 public final class EngineWorker implements Worker {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AMQP.BasicProperties PERSISTENT_JSON = new AMQP.BasicProperties.Builder()
             .contentType("application/json").contentEncoding("utf-8").deliveryMode(2).build();
     private static final int BATCH = 128;
@@ -134,7 +134,7 @@ public final class EngineWorker implements Worker {
     @Override
     public void requestStop() {
         stopRequested = true;
-        inbox.add(new Signal.Wake(null));
+        inbox.add(new Signal.Wake());
     }
 
     @Override

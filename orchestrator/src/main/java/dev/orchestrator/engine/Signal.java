@@ -21,6 +21,11 @@ sealed interface Signal {
     /** The connection or channel closed, or the broker cancelled the consumer. */
     record Lost(Session session, String reason) implements Signal { }
 
-    /** Wakes the worker up to look at its stop flag. */
-    record Wake(Session session) implements Signal { }
+    /** Wakes the worker up to look at its stop flag; it belongs to no session. */
+    record Wake() implements Signal {
+        @Override
+        public Session session() {
+            return null;
+        }
+    }
 }
