@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * {@code start -d}: starts {@code orchestrator daemon} in the background when no daemon answers on the socket, and
  * waits until one does. The daemon runs through the same launcher (bin/orchestrator, which passes its own path as
  * {@code orchestrator.launcher}) or else the same java and class path as this CLI, in its own session (setsid) so
- * that the terminal's Ctrl-C or hang-up does not reach it. Its console output (the main log lines, start-up
- * problems) is appended to {@code orchestrator.out} beside the daemon log; when it exits before answering, what it
- * wrote there is shown.
+ * that the terminal's Ctrl-C or hang-up does not reach it, and {@code --silent}: its main log goes to its log file
+ * only, and what else it prints (configuration problems, why it could not start) is appended to
+ * {@code orchestrator.out} beside that log; when it exits before answering, what it wrote there is shown.
  */
 final class DaemonLauncher {
 
@@ -109,6 +109,7 @@ final class DaemonLauncher {
             cmd.add(Main.class.getName());
         }
         cmd.add("daemon");
+        cmd.add("--silent");
         cmd.add("--config");
         cmd.add(options.configFile().toString());
         return cmd;
