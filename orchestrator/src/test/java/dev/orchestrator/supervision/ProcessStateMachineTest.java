@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.config.Autorestart;
+import dev.orchestrator.config.LogSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,10 +134,14 @@ class ProcessStateMachineTest extends HarnessTest {
     @Test
     void anExceptionIsExitStatusOne() throws Exception {
         h.workers.script("x", () -> TestWorkers.throwing(50, "boom"));
-        h.start(single(process("x").startsecs(0).autorestart(Autorestart.FALSE).build()));
+        LogSpec log = new LogSpec(dir.resolve("x.log"), false, 0, 0);
+        h.start(single(process("x").startsecs(0).autorestart(Autorestart.FALSE).stdout(log).stderr(log).build()));
         h.awaitState("x", EXITED);
         assertEquals(1, h.info("x").exitstatus());
         h.awaitMainLog("WARN exited: x (exit status 1; not expected)");
+        String programLog = Files.readString(dir.resolve("x.log"));
+        assertTrue(programLog.contains(" ERROR dev.orchestrator.supervision.Process x (pid 1) failed: "
+                + "java.lang.IllegalStateException: boom\njava.lang.IllegalStateException: boom\n\tat "), programLog);
     }
 
     @Test
