@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code tail [-f] [-N] NAME [stdout|stderr]}: the last 1600 (or N) bytes of a process's log; with {@code -f},
  * {@code ==> Press Ctrl-C to exit <==} and then the log as it grows.
  */
-@Command(name = "tail", description = {"Show the end of a process's log (stdout by default).",
+@Command(name = "tail", customSynopsis = "orchestrator tail [-f] [-N] NAME [stdout|stderr] [-c=FILE] [-s=URL]",
+        description = {"Show the end of a process's log (stdout by default).",
         "  tail -f NAME        follow it, Ctrl-C to exit",
         "  tail -100 NAME      last 100 bytes",
         "  tail NAME stderr    last 1600 bytes of stderr"})
@@ -26,7 +27,7 @@ final class TailCommand extends ControlCommand {
     @Option(names = "-f", description = "Follow the log as it grows (Ctrl-C to exit).")
     boolean follow;
 
-    @Parameters(paramLabel = "[-N] NAME [stdout|stderr]", arity = "0..*",
+    @Parameters(paramLabel = "ARG", arity = "0..*",
             description = "-N: the last N bytes; the process name; the channel.")
     List<String> args = new ArrayList<>();
 

@@ -91,6 +91,16 @@ class ControlCommandsTest extends DaemonTestBase {
     }
 
     @Test
+    void helpOfEachCommand() {
+        for (String command : List.of("status", "start", "stop", "restart", "tail", "pid", "reread", "update",
+                "reload", "shutdown", "avail", "clear", "version")) {
+            ControlHarness.Run r = h.run(command, "--help");
+            assertEquals(0, r.status(), command);
+            assertTrue(r.out().startsWith("Usage: orchestrator " + command + " "), r.out());
+        }
+    }
+
+    @Test
     void noNameIsAUsageError() {
         ControlHarness.Run start = h.run("start");
         assertEquals(2, start.status());
