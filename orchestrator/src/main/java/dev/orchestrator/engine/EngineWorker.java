@@ -288,10 +288,7 @@ public final class EngineWorker implements Worker {
 
     /** Publishes on the worker's channel; the output is tracked against the event in hand (none during a beat). */
     private void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("engine " + config.name() + ": publish from " + Thread.currentThread().getName()
-                    + ", outside the worker's thread");
-        }
+        checkThread();
         checkSession();
         Channel channel = session.channel();
         long seq = channel.getNextPublishSeqNo();
@@ -303,6 +300,24 @@ public final class EngineWorker implements Worker {
         }
         tracker.published(current, seq);
         counters.output();
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("engine " + config.name() + ": publish from " + Thread.currentThread().getName()
+                    + ", outside the worker's thread");
+        }
+    }
+
+    private void checkExchange(String exchange) {
+        checkThread();
+        checkSession();
+        try {
+            session.checkExchange(exchange);
+        } catch (IOException | ShutdownSignalException e) {
+            sessionBroken = true;
+            throw new SessionLost(e.getMessage());
+        }
     }
 
     private void checkSession() {
@@ -467,6 +482,7 @@ public final class EngineWorker implements Worker {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("cannot serialise the event: " + e.getOriginalMessage(), e);
             }
+            checkExchange(exchange);
             EngineWorker.this.publish(exchange, routingKey, PERSISTENT_JSON, body);
         }
     }

@@ -9,6 +9,8 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.orchestrator.broker.BrokerConnector;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -21,6 +23,7 @@ final class Session implements Consumer, ConfirmListener {
     private final Connection connection;
     private final Channel channel;
     private final BlockingQueue<Signal> inbox;
+    private final Set<String> knownExchanges = new HashSet<>();
     private volatile boolean closing;
     private String consumerTag;
 
@@ -45,6 +48,7 @@ final class Session implements Consumer, ConfirmListener {
             channel.confirmSelect();
             channel.basicQos(prefetch);
             topology.declare(channel);
+            session.knownExchanges.addAll(topology.exchanges());
             channel.addConfirmListener(session);
             channel.addShutdownListener(session::lost);
             connection.addShutdownListener(session::lost);
@@ -58,6 +62,33 @@ final class Session implements Consumer, ConfirmListener {
 
     Channel channel() {
         return channel;
+    }
+
+    /**
+     * Checks, once per session, that a task's target exchange exists: a publish to a missing one would close the
+     * worker's channel, and the redelivered event would do it again forever. The check uses a channel of its own.
+     *
+     * @throws IllegalArgumentException when the broker has no such exchange (the event goes to the error queue)
+     */
+    void checkExchange(String exchange) throws IOException {
+        if (Topology.predeclared(exchange) || knownExchanges.contains(exchange)) {
+            return;
+        }
+        Channel check = connection.createChannel();
+        try {
+            check.exchangeDeclarePassive(exchange);
+            knownExchanges.add(exchange);
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()
+                    && signal.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == AMQP.NOT_FOUND) {
+                throw new IllegalArgumentException("no exchange '" + exchange + "' on the broker");
+            }
+            throw e;
+        } finally {
+            if (check.isOpen()) {
+                check.abort();
+            }
+        }
     }
 
     /** Stops the deliveries (those already sent stay unacked, and are requeued when the channel closes). */

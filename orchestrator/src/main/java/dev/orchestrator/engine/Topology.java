@@ -46,13 +46,22 @@ final class Topology {
         return EngineConfig.queueOf(engineName) + ".errors";
     }
 
-    void declare(Channel channel) throws IOException {
+    /** The exchanges it declares (those known to exist besides the predeclared ones). */
+    Set<String> exchanges() {
         Set<String> exchanges = new LinkedHashSet<>(List.of(amqp.eventsExchange(), amqp.alertsExchange(),
                 engine.exchangeName()));
-        for (String exchange : exchanges) {
-            if (!exchange.startsWith("amq.") && !exchange.isEmpty()) {
-                channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, null);
-            }
+        exchanges.removeIf(Topology::predeclared);
+        return exchanges;
+    }
+
+    /** The default exchange and the {@code amq.*} ones, which every broker has and nobody may declare. */
+    static boolean predeclared(String exchange) {
+        return exchange.isEmpty() || exchange.startsWith("amq.");
+    }
+
+    void declare(Channel channel) throws IOException {
+        for (String exchange : exchanges()) {
+            channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, null);
         }
         declareQueue(channel, engine);
         List<String> keys = engine.routingKeys().isEmpty() ? List.of(engine.queue()) : engine.routingKeys();

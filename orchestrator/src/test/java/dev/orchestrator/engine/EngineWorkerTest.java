@@ -550,4 +550,35 @@ class EngineWorkerTest {
         assertEquals(0, probe.ready(EngineConfig.queueOf(e) + ".errors"));
         assertEquals(0, probe.ready(EngineConfig.queueOf(name("out"))));
     }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aPublishToAMissingExchangeIsATaskErrorNotAReconnectionLoop(BrokerKind kind) throws Exception {
+        on(kind, "noexchange");
+        registry.register("test.publishNowhere", (engine, event, logger, params) -> {
+            engine.publish(event, "no.such.exchange", "x");
+            return null;
+        });
+        registry.register("test.publishAlerts", (engine, event, logger, params) -> {
+            engine.publish(event, engine.alertsExchange(), "y");
+            return null;
+        });
+        String nowhere = name("nowhere"), alerts = name("alerts");
+        define(engine(nowhere).events("test.publishNowhere"), engine(alerts).events("test.publishAlerts"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(nowhere, 0);
+        start(alerts, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(nowhere), 1);
+        awaitConsuming(probe, EngineConfig.queueOf(alerts), 1);
+        List<AmqpProbe.Message> errors = probe.collect(EngineConfig.queueOf(nowhere) + ".errors");
+        probe.publish("amq.direct", EngineConfig.queueOf(nowhere), event(1));
+        probe.publish("amq.direct", EngineConfig.queueOf(alerts), event(2));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> errors.size() == 1);
+        assertEquals("no exchange 'no.such.exchange' on the broker", errors.get(0).header("x-orchestrator-reason"));
+        assertEquals(0L, worker.worker().counters().get("reconnects"));
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(alerts)) == 0
+                && (long) running.get(1).worker().counters().get("events_out") == 1);
+        assertEquals(0L, running.get(1).worker().counters().get("errored"));
+    }
 }
