@@ -79,7 +79,17 @@ public final class Bench implements Callable<Integer> {
         Machine.describe(report);
         String brokerVersion = "?";
         String vhostName = "orchestrator-bench-" + ProcessHandle.current().pid();
-        try (VirtualHost broker = VirtualHost.create(uri, vhostName)) {
+        VirtualHost created;
+        try {
+            created = VirtualHost.create(uri, vhostName);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("bench: cannot prepare the broker " + uri.replaceFirst("(//[^:/@]*:)[^@/]*@", "$1***@")
+                    + ": " + e.getMessage());
+            return 1;
+        }
+        Thread interrupted = new Thread(created::closeQuietly, "bench-vhost-cleanup");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (VirtualHost broker = created) {
             brokerVersion = broker.brokerVersion();
             report.machine("broker", brokerVersion);
             Scenarios scenarios = new Scenarios(root, workDir, broker, workload, runs, daemonJavaOptions, report);
@@ -96,6 +106,7 @@ public final class Bench implements Callable<Integer> {
                 System.err.println("bench: daemon trees kept: " + scenarios.trees());
             }
         }
+        Runtime.getRuntime().removeShutdownHook(interrupted);
         report.machine("loadavg_end", Machine.loadAverage());
         report.setting("duration_s", ChronoUnit.SECONDS.between(begin, Instant.now()));
         report.writeJson(json);

@@ -21,6 +21,7 @@ final class VirtualHost implements AutoCloseable {
     private final String name;
     private final ConnectionFactory factory;
     private final List<String> rabbitmqctl;
+    private boolean deleted;
 
     private VirtualHost(String name, ConnectionFactory factory, List<String> rabbitmqctl) {
         this.name = name;
@@ -41,7 +42,12 @@ final class VirtualHost implements AutoCloseable {
         String ctl = System.getenv().getOrDefault("RABBITMQCTL", "rabbitmqctl");
         VirtualHost vhost = new VirtualHost(name, factory, List.of(ctl.trim().split("\\s+")));
         vhost.ctl("add_vhost", name);
-        vhost.ctl("set_permissions", "-p", name, factory.getUsername(), ".*", ".*", ".*");
+        try {
+            vhost.ctl("set_permissions", "-p", name, factory.getUsername(), ".*", ".*", ".*");
+        } catch (IOException e) {
+            vhost.closeQuietly();
+            throw e;
+        }
         return vhost;
     }
 
@@ -69,17 +75,36 @@ final class VirtualHost implements AutoCloseable {
         }
     }
 
+    /** Deletes the virtual host (once; later calls do nothing). */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException, InterruptedException {
+        if (deleted) return;
         ctl("delete_vhost", name);
+        deleted = true;
+    }
+
+    /** {@link #close()} for a shutdown hook (an interrupted benchmark): a failure is printed, not thrown. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            System.err.println("bench: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void ctl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(rabbitmqctl);
         command.add("-q");
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes()).strip();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("cannot run " + command.get(0) + " (set RABBITMQCTL to the broker's rabbitmqctl): " + e.getMessage(), e);
+        }
+        String output = new String(p.getInputStream().readAllBytes()).strip().replaceAll("\\s*\\R\\s*", " ");
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
