@@ -63,6 +63,7 @@ public final class EngineWorker implements Worker {
     private volatile boolean aborted;
     private volatile Thread thread;
     private volatile Session session;
+    private volatile Runnable ready = () -> { };
 
     // Owned by the worker's thread.
     private Engine engine;
@@ -113,6 +114,7 @@ public final class EngineWorker implements Worker {
             throw e;
         }
         logger.info(" + Ready!");
+        ready.run();
         long now = System.nanoTime();
         nextBeat = now + TimeUnit.SECONDS.toNanos(config.beatInterval());
         stats = new SelfStats(config.name(), now);
@@ -129,6 +131,12 @@ public final class EngineWorker implements Worker {
         }
         logger.info("End of Engine");
         return 0;
+    }
+
+    /** Ready once the engine exists and the worker consumes its queue. */
+    @Override
+    public void whenReady(Runnable ready) {
+        this.ready = ready;
     }
 
     @Override

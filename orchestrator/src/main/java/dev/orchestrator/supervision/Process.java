@@ -30,6 +30,10 @@ import org.apache.logging.log4j.Logger;
  * published {@link Status}. The exit time is taken on the worker's thread when {@code run} returns, before any
  * decision, so "exited too quickly" is {@code exitTime - startTime < startsecs} (reference §3.7).
  *
+ * <p>Readiness: STARTING → RUNNING needs both startsecs elapsed and the worker's {@link Worker#whenReady} signal
+ * (an engine worker is ready once it consumes), so a worker still connecting to a slow broker is not reported
+ * RUNNING, and one that fails after startsecs without ever serving backs off instead of restarting forever.
+ *
  * <p>Differences from supervisord, for threads: the stop signal is {@link Worker#requestStop()}; past
  * stopwaitsecs the worker is aborted, its thread interrupted and abandoned, and the process is STOPPED
  * ("terminated by SIGKILL") instead of staying STOPPING; an explicit start resets the backoff counter (supervisord
@@ -38,6 +42,7 @@ import org.apache.logging.log4j.Logger;
 final class Process {
 
     static final String TOO_QUICKLY = "Exited too quickly (process log may have details)";
+    static final String NEVER_READY = "Exited before it was ready (process log may have details)";
     /** The exit status of a process stopped by force, as supervisord's for a signal death. */
     static final int KILLED = -1;
 
@@ -205,6 +210,7 @@ final class Process {
         started.thread = thread;
         run = started;
         status = new Status(ProcessState.STARTING, started.pid, status.start(), status.stop(), null, null, worker);
+        worker.whenReady(() -> post(() -> ready(started)));
         try {
             thread.start();
         } catch (OutOfMemoryError e) {
@@ -215,15 +221,28 @@ final class Process {
             return;
         }
         MainLog.spawned(config.name(), started.pid);
-        if (config.startsecs() <= 0) running();
-        else schedule(() -> startsecsElapsed(started), TimeUnit.SECONDS.toNanos(config.startsecs()) + 1);
+        started.startsecsElapsed = config.startsecs() <= 0;
+        if (!started.startsecsElapsed) {
+            schedule(() -> startsecsElapsed(started), TimeUnit.SECONDS.toNanos(config.startsecs()) + 1);
+        }
     }
 
-    /** STARTING → RUNNING once the worker has stayed up strictly longer than startsecs. */
+    /** Startsecs are over: RUNNING if the worker is ready, else once it is. */
     private void startsecsElapsed(Run started) {
+        started.startsecsElapsed = true;
+        promoteIfDue(started);
+    }
+
+    private void ready(Run started) {
+        started.ready = true;
+        promoteIfDue(started);
+    }
+
+    /** STARTING → RUNNING once the worker has stayed up strictly longer than startsecs and is ready. */
+    private void promoteIfDue(Run started) {
         // an exit already happened (its report is queued): that report decides, with the real exit time
         if (started != run || status.state() != ProcessState.STARTING || started.exitNanos >= 0) return;
-        running();
+        if (started.startsecsElapsed && started.ready) running();
     }
 
     private void running() {
@@ -249,10 +268,10 @@ final class Process {
             return;
         }
         boolean tooQuickly = ended.exitNanos - ended.startNanos < TimeUnit.SECONDS.toNanos(config.startsecs());
-        if (tooQuickly && s.state() == ProcessState.STARTING) {
+        if ((tooQuickly || !ended.ready) && s.state() == ProcessState.STARTING) {
             MainLog.exited(config.name(), code, false);
             status = new Status(s.state(), 0, s.start(), ended.exitMillis, s.spawnerr(), null, s.worker());
-            backoff(TOO_QUICKLY);
+            backoff(tooQuickly ? TOO_QUICKLY : NEVER_READY);
             return;
         }
         backoff = 0;
@@ -322,6 +341,15 @@ final class Process {
         timer = host.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** Runs {@code task} on the supervisor thread, from any thread. */
+    private void post(Runnable task) {
+        try {
+            host.executor().execute(task);
+        } catch (RejectedExecutionException e) {
+            // the supervisor is closed: nobody is left to tell
+        }
+    }
+
     private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
@@ -347,6 +375,9 @@ final class Process {
         final Worker worker;
         final long startNanos = System.nanoTime();
         Thread thread;
+        // confined to the supervisor thread
+        boolean ready;
+        boolean startsecsElapsed;
         volatile long exitNanos = -1;
         volatile long exitMillis;
 
@@ -368,11 +399,7 @@ final class Process {
             exitMillis = System.currentTimeMillis();
             exitNanos = System.nanoTime();
             int exitCode = code;
-            try {
-                host.executor().execute(() -> exited(this, exitCode));
-            } catch (RejectedExecutionException e) {
-                // the supervisor is closed: nobody is left to tell
-            }
+            post(() -> exited(this, exitCode));
         }
     }
 }

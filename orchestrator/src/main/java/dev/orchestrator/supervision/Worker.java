@@ -12,6 +12,17 @@ public interface Worker {
     int run() throws Exception;
 
     /**
+     * Registers what to call once the worker serves (an engine worker: connected, topology declared, consuming).
+     * The supervisor registers before {@link #run} and a process becomes RUNNING only once it is ready AND has
+     * stayed up longer than startsecs, so RUNNING means "consuming", not merely "not dead yet"; a worker that ends
+     * before it was ready is a failed start (BACKOFF). Call {@code ready} at most once, from any thread, without
+     * blocking. The default: ready at once, which is supervisord's rule.
+     */
+    default void whenReady(Runnable ready) {
+        ready.run();
+    }
+
+    /**
      * Cooperative stop, from another thread: finish the event in hand, let the broker requeue the rest. It runs on
      * the supervisor thread: return at once, the worker's own thread does the stopping.
      */

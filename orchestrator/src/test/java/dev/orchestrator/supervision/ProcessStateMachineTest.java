@@ -43,6 +43,26 @@ class ProcessStateMachineTest extends HarnessTest {
     }
 
     @Test
+    void runningWaitsUntilTheWorkerIsReady() throws Exception {
+        h.workers.script("slow", () -> TestWorkers.readyAfter(1_800, Long.MAX_VALUE, 0));
+        h.start(single(process("slow").startsecs(1).build()));
+        h.awaitState("slow", RUNNING);
+        List<Harness.Step> s = h.steps("slow");
+        double up = seconds(s.get(1).nanos() - s.get(0).nanos());
+        assertTrue(up >= 1.8 && up < 2.5, "RUNNING after " + up + " s, when ready, not at startsecs");
+    }
+
+    @Test
+    void anExitBeforeReadinessIsAFailedStartEvenAfterStartsecs() throws Exception {
+        h.workers.script("never", () -> TestWorkers.readyAfter(-1, 1_300, 1));
+        h.start(single(process("never").startsecs(1).startretries(0).build()));
+        h.awaitState("never", FATAL);
+        assertEquals(List.of(STARTING, BACKOFF, FATAL), h.steps("never").stream().map(Harness.Step::to).toList());
+        assertEquals("Exited before it was ready (process log may have details)", h.info("never").description());
+        h.awaitMainLog("WARN exited: never (exit status 1; not expected)");
+    }
+
+    @Test
     void startsecsZeroIsRunningAtOnce() throws Exception {
         h.workers.script("z", TestWorkers::untilStopped);
         h.start(single(process("z").startsecs(0).build()));

@@ -68,6 +68,14 @@ public final class TestWorkers implements WorkerFactory {
         };
     }
 
+    /**
+     * Ready only after {@code readyMillis} (never when negative), as an engine worker connecting to a slow broker;
+     * ends with {@code code} after {@code millis}, or with 0 as soon as a stop is requested.
+     */
+    public static Worker readyAfter(long readyMillis, long millis, int code) {
+        return new Gated(readyMillis, millis, code);
+    }
+
     /** A spawn error: the factory throws {@link SpawnException} with {@code message}. */
     public static Worker spawnError(String message) { return new Failing(message); }
 
@@ -96,6 +104,43 @@ public final class TestWorkers implements WorkerFactory {
 
         @Override
         public Map<String, Object> counters() { return Map.of("events", 0); }
+    }
+
+    private static final class Gated implements Worker {
+        private final long readyMillis;
+        private final long millis;
+        private final int code;
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private volatile Runnable ready = () -> { };
+
+        Gated(long readyMillis, long millis, int code) {
+            this.readyMillis = readyMillis;
+            this.millis = millis;
+            this.code = code;
+        }
+
+        @Override
+        public void whenReady(Runnable ready) { this.ready = ready; }
+
+        @Override
+        public int run() throws Exception {
+            long waited = 0;
+            if (readyMillis >= 0) {
+                if (stop.await(readyMillis, TimeUnit.MILLISECONDS)) return 0;
+                ready.run();
+                waited = readyMillis;
+            }
+            return stop.await(Math.max(0, millis - waited), TimeUnit.MILLISECONDS) ? 0 : code;
+        }
+
+        @Override
+        public void requestStop() { stop.countDown(); }
+
+        @Override
+        public void abort() { stop.countDown(); }
+
+        @Override
+        public Map<String, Object> counters() { return Map.of(); }
     }
 
     /** Ignores stop requests and abort. */
