@@ -298,16 +298,26 @@ public final class EngineWorker implements Worker {
     private void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         checkThread();
         checkSession();
+        checkShortString("routing key", routingKey);
+        checkShortString("exchange name", exchange);
         Channel channel = session.channel();
         long seq = channel.getNextPublishSeqNo();
         try {
             channel.basicPublish(exchange, routingKey, false, properties, body);
-        } catch (IOException | ShutdownSignalException e) {
+        } catch (IOException | RuntimeException e) {
+            // the channel counted a sequence number it may not have sent: its confirms can no longer be trusted
             sessionBroken = true;
             throw new SessionLost(e.getMessage());
         }
         tracker.published(current, seq);
         counters.output();
+    }
+
+    /** AMQP short strings are at most 255 bytes (Canopsis' long routing keys failed the same way, in kombu). */
+    private static void checkShortString(String what, String value) {
+        if (value.length() > 85 && value.getBytes(StandardCharsets.UTF_8).length > 255) {
+            throw new IllegalArgumentException(what + " longer than 255 bytes: " + value.substring(0, 60) + "...");
+        }
     }
 
     private void checkThread() {

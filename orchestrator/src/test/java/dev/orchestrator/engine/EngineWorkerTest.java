@@ -553,10 +553,14 @@ class EngineWorkerTest {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
-    void aPublishToAMissingExchangeIsATaskErrorNotAReconnectionLoop(BrokerKind kind) throws Exception {
+    void aPublishToAMissingExchangeOrWithAnOverlongKeyIsATaskErrorNotAReconnectionLoop(BrokerKind kind) throws Exception {
         on(kind, "noexchange");
         registry.register("test.publishNowhere", (engine, event, logger, params) -> {
             engine.publish(event, "no.such.exchange", "x");
+            return null;
+        });
+        registry.register("test.publishLongKey", (engine, event, logger, params) -> {
+            engine.publish(event.put("component", "c".repeat(300)));
             return null;
         });
         registry.register("test.publishAlerts", (engine, event, logger, params) -> {
@@ -577,6 +581,16 @@ class EngineWorkerTest {
         await().atMost(WAIT).until(() -> errors.size() == 1);
         assertEquals("no exchange 'no.such.exchange' on the broker", errors.get(0).header("x-orchestrator-reason"));
         assertEquals(0L, worker.worker().counters().get("reconnects"));
+        String longKey = name("longkey");
+        define(engine(longKey).events("test.publishLongKey"));
+        RunningWorker longKeyWorker = start(longKey, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(longKey), 1);
+        List<AmqpProbe.Message> longKeyErrors = probe.collect(EngineConfig.queueOf(longKey) + ".errors");
+        probe.publish("amq.direct", EngineConfig.queueOf(longKey), event(3));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> longKeyErrors.size() == 1);
+        assertTrue(longKeyErrors.get(0).header("x-orchestrator-reason").startsWith("routing key longer than 255 bytes: "));
+        assertEquals(0L, longKeyWorker.worker().counters().get("reconnects"));
         await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(alerts)) == 0
                 && (long) running.get(1).worker().counters().get("events_out") == 1);
         assertEquals(0L, running.get(1).worker().counters().get("errored"));
