@@ -117,6 +117,22 @@ class EngineWorkerTest {
         return event;
     }
 
+    /** Keeps the worker's thread busy, as a task doing real work would. */
+    private static void busyFor(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Publishes events 0..n-1 to the engine's queue and waits for the broker's confirms. */
+    private static void feed(AmqpProbe probe, String engine, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            probe.publish("amq.direct", EngineConfig.queueOf(engine), event(i));
+        }
+        probe.confirmed();
+    }
+
     private static void awaitConsuming(AmqpProbe probe, String queue, int consumers) {
         await().atMost(WAIT).until(() -> probe.consumers(queue) == consumers);
     }
@@ -223,10 +239,7 @@ class EngineWorkerTest {
         awaitConsuming(probe, EngineConfig.queueOf(e), 1);
         List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
         int n = 100;
-        for (int i = 0; i < n; i++) {
-            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-        }
-        probe.confirmed();
+        feed(probe, e, n);
         await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("events_in") == n);
         await().atMost(WAIT).until(() -> out.size() >= n / 2);
         assertEquals(n / 2, out.size());
@@ -305,10 +318,7 @@ class EngineWorkerTest {
                 overlaps.incrementAndGet();
             }
             threads.add(Thread.currentThread());
-            long until = System.nanoTime() + 2_000_000;
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
+            busyFor(2_000_000);
             busy.set(false);
             return null;
         });
@@ -325,10 +335,7 @@ class EngineWorkerTest {
         AmqpProbe probe = probe();
         RunningWorker worker = start(e, 0);
         awaitConsuming(probe, EngineConfig.queueOf(e), 1);
-        for (int i = 0; i < 1000; i++) {
-            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-        }
-        probe.confirmed();
+        feed(probe, e, 1000);
         await().atMost(WAIT).until(() -> beats.size() >= 3);
         assertEquals(0, overlaps.get());
         assertEquals(Set.of(worker.thread()), threads);
@@ -351,10 +358,7 @@ class EngineWorkerTest {
         awaitConsuming(probe, EngineConfig.queueOf(e), 2);
         List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
         int n = 400;
-        for (int i = 0; i < n; i++) {
-            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-        }
-        probe.confirmed();
+        feed(probe, e, n);
         await().atMost(WAIT).until(() -> out.size() >= n);
         assertEquals(range(n), ids(out));
         long in0 = (long) w0.worker().counters().get("events_in");
@@ -368,10 +372,7 @@ class EngineWorkerTest {
     void aConnectionClosedByTheBrokerLosesNothing(BrokerKind kind) throws Exception {
         on(kind, "kill");
         registry.register("test.work1ms", (engine, event, logger, params) -> {
-            long until = System.nanoTime() + 1_000_000;
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
+            busyFor(1_000_000);
             return null;
         });
         String e = name("e");
@@ -382,10 +383,7 @@ class EngineWorkerTest {
             before.queue(EngineConfig.queueOf(name("out")));
             start(e, 0);
             awaitConsuming(before, EngineConfig.queueOf(e), 1);
-            for (int i = 0; i < n; i++) {
-                before.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-            }
-            before.confirmed();
+            feed(before, e, n);
             await().atMost(WAIT).until(() -> before.ready(EngineConfig.queueOf(name("out"))) >= n / 10);
             doneBeforeKill = before.ready(EngineConfig.queueOf(name("out")));
         }
@@ -411,10 +409,7 @@ class EngineWorkerTest {
         start(e, 0);
         awaitConsuming(probe, EngineConfig.queueOf(e), 1);
         int n = 50;
-        for (int i = 0; i < n; i++) {
-            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-        }
-        probe.confirmed();
+        feed(probe, e, n);
         await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(later)) == n);
         List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
         start(later, 0);
@@ -429,10 +424,7 @@ class EngineWorkerTest {
         AtomicInteger seen = new AtomicInteger();
         registry.register("test.slow", (engine, event, logger, params) -> {
             seen.incrementAndGet();
-            long until = System.nanoTime() + 20_000_000;
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
+            busyFor(20_000_000);
             return null;
         });
         String e = name("e");
@@ -441,10 +433,7 @@ class EngineWorkerTest {
         RunningWorker worker = start(e, 0);
         awaitConsuming(probe, EngineConfig.queueOf(e), 1);
         int n = 200;
-        for (int i = 0; i < n; i++) {
-            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
-        }
-        probe.confirmed();
+        feed(probe, e, n);
         await().atMost(WAIT).until(() -> seen.get() >= 5);
         assertEquals(0, worker.stop());
         long processed = (long) worker.worker().counters().get("events_in");
