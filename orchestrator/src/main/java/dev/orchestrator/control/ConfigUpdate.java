@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * {@code update}: re-reads the configuration and applies it group by group, as supervisorctl's {@code do_update}:
  * a removed group is stopped and removed, a changed group is updated through
- * {@link Supervisor#updateProcessGroup} (which restarts only the changed processes when the daemon can), an added
+ * {@link Supervisor#updateProcessGroup} (which restarts only the processes whose settings changed), an added
  * group is added (its autostart processes start). Names restrict the work to those groups; {@code all} or none
  * means all. Each process actually stopped gets its own {@code NAME: stopped} line, where supervisorctl prints
  * {@code GROUP: stopped} once per group.

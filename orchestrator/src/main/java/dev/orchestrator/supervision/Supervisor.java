@@ -1,6 +1,5 @@
 package dev.orchestrator.supervision;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,22 +32,11 @@ public interface Supervisor {
 
     /**
      * {@code update} of a group that {@link #reloadConfig()} reported changed: applies the configuration it read,
-     * stopping what must stop, and returns the namespecs of the processes it stopped. An implementation that can
-     * should replace only the processes whose settings changed (adding and removing processes as the new
-     * configuration says) and leave the others running; this default does what supervisord does: it stops the
-     * whole group, removes it and adds it again.
+     * replacing only the processes whose settings changed (adding and removing processes as it says) and leaving
+     * the others running, where supervisord re-adds the whole group. Returns the namespecs of the processes it
+     * stopped.
      */
-    default List<String> updateProcessGroup(String group) throws Fault {
-        List<String> stopped = new ArrayList<>();
-        for (ProcessInfo p : allProcessInfo()) {
-            if (!p.group().equals(group) || !p.state().isRunning()) continue;
-            stopProcess(p.group(), p.name(), true);
-            stopped.add(p.namespec());
-        }
-        removeProcessGroup(group);
-        addProcessGroup(group);
-        return stopped;
-    }
+    List<String> updateProcessGroup(String group) throws Fault;
 
     /** Stops everything (reverse priority), re-reads the configuration and starts again. */
     void restart() throws Fault;
