@@ -61,7 +61,8 @@ final class Report {
             Row.diagnostic("1st queue backlog, 1 hop", "hop1_backlog", null),
             Row.diagnostic("1st queue backlog, 3 hops", "hop3_backlog", null),
             Row.diagnostic("CPU s of daemon, start 100", "start_100_workers_daemon_cpu_s", null),
-            Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null));
+            Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null),
+            Row.diagnostic("start 100 again (warm daemon), s", "restart_100_workers_s", null));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -103,7 +103,10 @@ final class Scenarios {
         }
     }
 
-    /** A fresh daemon per run with 50 engines x 2 idle workers: start-up time, resident memory, status command time. */
+    /**
+     * A fresh daemon per run with 50 engines x 2 idle workers: start-up time, resident memory, status command time,
+     * then the start-up time again once the daemon is warm (after {@code stop --all}).
+     */
     void hundredWorkers() throws IOException, InterruptedException {
         List<ConfigTree.Engine> engines = ConfigTree.idle(IDLE_ENGINES, IDLE_WORKERS);
         List<String> queues = engines.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
@@ -133,6 +136,8 @@ final class Scenarios {
                 }
                 report.add("status_cli_ms", Stats.median(times));
                 report.add("status_cli_cpu_ms", Stats.median(cpu));
+                daemon.check("stop", "--all");
+                report.add("restart_100_workers_s", daemon.check("start", "--all").millis() / 1000 - STARTSECS);
             }
         }
     }
