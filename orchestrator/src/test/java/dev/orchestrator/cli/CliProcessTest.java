@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.testing.TestBroker;
 import dev.orchestrator.testing.TestBrokers;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,18 +37,9 @@ class CliProcessTest {
     record Run(int status, String out, String err, long millis) {}
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         broker = TestBrokers.embedded();
-        config = dir.resolve("etc/supervisord.conf");
-        Files.createDirectories(config.getParent());
-        Files.createDirectories(dir.resolve("logs"));
-        Files.writeString(config, String.join("\n",
-                "[unix_http_server]",
-                "file=%(here)s/../run/orchestrator.sock",
-                "[supervisord]",
-                "logfile=%(here)s/../logs/orchestrator.log",
-                "pidfile=%(here)s/../run/orchestrator.pid",
-                "childlogdir=%(here)s/../logs",
+        config = ControlHarness.writeConfig(dir, String.join("\n",
                 "[program:engine-first]",
                 "command=engine-launcher -e dynamic -n first -w %(process_num)d -l info",
                 "process_name=%(program_name)s-%(process_num)d",

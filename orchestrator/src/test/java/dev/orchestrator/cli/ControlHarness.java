@@ -47,6 +47,15 @@ final class ControlHarness implements AutoCloseable {
 
     /** Writes the main file: daemon settings under {@link #dir}, then {@code programs} (INI sections). */
     void writeConfig(String programs) {
+        writeConfig(dir, programs);
+    }
+
+    /**
+     * Writes {@code dir/etc/supervisord.conf}: socket and pidfile in {@code dir/run}, logs in {@code dir/logs},
+     * then {@code programs}; returns its path.
+     */
+    static Path writeConfig(Path dir, String programs) {
+        Path mainFile = dir.resolve("etc/supervisord.conf");
         try {
             Files.createDirectories(dir.resolve("etc"));
             Files.createDirectories(dir.resolve("logs"));
@@ -61,6 +70,7 @@ final class ControlHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return mainFile;
     }
 
     Configuration load() {
