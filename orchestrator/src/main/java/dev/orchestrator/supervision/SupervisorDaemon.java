@@ -120,6 +120,9 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
             if (s == ProcessState.UNKNOWN) {
                 throw new Fault(Fault.Code.FAILED, namespec(group, name) + " is in an unknown process state");
             }
+            // supervisord does not spawn over a process still stopping (its spawn() sees the pid) and its wait
+            // then reports the state it finds; a second worker here would run beside the one still stopping
+            if (s == ProcessState.STOPPING) throw new Fault(Fault.Code.ABNORMAL_TERMINATION, namespec(group, name));
             p.start();
             return p.watch(SupervisorDaemon::startOutcome);
         });

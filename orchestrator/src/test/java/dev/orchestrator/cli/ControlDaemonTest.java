@@ -79,6 +79,21 @@ class ControlDaemonTest extends DaemonTestBase {
     }
 
     @Test
+    void startOfAProcessStillStoppingIsRefused() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        h.workers.script("b", () -> TestWorkers.stuck(release, 0));
+        assertEquals(new ControlHarness.Run(0, "b: started\n", ""), h.run("start", "b"));
+        h.daemon.stopProcess("b", "b", false);
+        assertEquals(ProcessState.STOPPING, h.daemon.processInfo("b", "b").state());
+        assertEquals(new ControlHarness.Run(7, "b: ERROR (abnormal termination)\n", ""), h.run("start", "b"));
+        release.countDown();
+        h.awaitState("b", "b", ProcessState.STOPPED);
+        h.workers.script("b", TestWorkers::untilStopped);
+        assertEquals(new ControlHarness.Run(0, "b: started\n", ""), h.run("start", "b"));
+        assertEquals(new ControlHarness.Run(0, "b: stopped\n", ""), h.run("stop", "b"));
+    }
+
+    @Test
     void statusJson() throws Exception {
         ControlHarness.Run r = h.run("status", "--json", "a", "b", "nope");
         assertEquals(3, r.status(), "a stopped process (3) wins over an unknown name (4)");
