@@ -3,6 +3,7 @@ package dev.orchestrator.engines.cleaner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.engines.Python;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.engines.Python;
 import java.util.Locale;
 
 /**
@@ -103,7 +104,7 @@ sealed interface Action {
                 throw new IllegalArgumentException("remove needs a 'key'");
             }
             JsonNode element = action.get("element");
-            return new Remove(key.textValue(), JsonValues.truthy(element) ? element : null, JsonValues.truthy(action.get("met")));
+            return new Remove(key.textValue(), Python.truthy(element) ? element : null, Python.truthy(action.get("met")));
         }
 
         @java.lang.Override

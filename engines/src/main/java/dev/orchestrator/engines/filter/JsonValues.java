@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Python's value semantics over JSON, as Canopsis' rules relied on them: numbers equal and order by value
- * whatever their JSON type ({@code 1 == 1.0}), strings order lexicographically, and truthiness.
+ * whatever their JSON type ({@code 1 == 1.0}), and strings order lexicographically
+ * (truthiness is {@link dev.orchestrator.engines.Python#truthy}).
  */
 final class JsonValues {
 
@@ -63,14 +64,5 @@ final class JsonValues {
             return a.decimalValue().compareTo(b.decimalValue());
         }
         return Double.compare(a.doubleValue(), b.doubleValue());
-    }
-
-    /** Python's truthiness: false, null, 0, "" and empty containers are false. */
-    static boolean truthy(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) return false;
-        if (value.isBoolean()) return value.booleanValue();
-        if (value.isNumber()) return value.doubleValue() != 0;
-        if (value.isTextual()) return !value.textValue().isEmpty();
-        return value.size() > 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestrator.engines.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.engines.Python;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class MFilter {
             JsonNode arg = entry.getValue();
             ValueTest test = switch (op) {
                 case "$exists" -> {
-                    boolean exists = JsonValues.truthy(arg);
+                    boolean exists = Python.truthy(arg);
                     yield value -> (value != null) == exists;
                 }
                 case "$eq" -> value -> value != null && JsonValues.same(value, arg);

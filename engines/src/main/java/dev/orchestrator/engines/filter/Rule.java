@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.engines.Python;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,9 @@ record Rule(String name, MFilter filter, List<Action> actions, boolean drops, bo
             }
             JsonNode enable = record.get("enable");
             return new Rule(name, filter(record.get("mfilter")), List.copyOf(actions), drops,
-                    JsonValues.truthy(record.get("break")),
+                    Python.truthy(record.get("break")),
                     priority == null || priority.isNull() ? Double.NEGATIVE_INFINITY : priority.doubleValue(),
-                    enable == null || JsonValues.truthy(enable));
+                    enable == null || Python.truthy(enable));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label(nameNode, name, index) + ": " + e.getMessage());
         }
@@ -87,7 +88,7 @@ record Rule(String name, MFilter filter, List<Action> actions, boolean drops, bo
                 throw new IllegalArgumentException("mfilter is a string but not valid JSON: " + e.getOriginalMessage());
             }
         }
-        if (!JsonValues.truthy(mfilter)) return null;
+        if (!Python.truthy(mfilter)) return null;
         return MFilter.compile(mfilter);
     }
 }

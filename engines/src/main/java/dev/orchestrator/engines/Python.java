@@ -1,15 +1,18 @@
-package dev.orchestrator.engines.cleaner;
+package dev.orchestrator.engines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalLong;
 
-/** The bits of Python semantics the cleaner relies on, for JSON values. */
-final class Python {
+/**
+ * The bits of Python semantics that Canopsis' engines relied on, for decoded JSON values: truthiness and
+ * {@code int()}. Shared by the built-in engines so that they agree on what a value means.
+ */
+public final class Python {
 
     private Python() { }
 
     /** Python truthiness: null, false, 0, "" and empty containers are false. */
-    static boolean truthy(JsonNode value) {
+    public static boolean truthy(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
         }
@@ -26,7 +29,7 @@ final class Python {
     }
 
     /** {@code int(value)}: numbers truncated, booleans 0/1, integer strings parsed; empty when Python would raise. */
-    static OptionalLong toInt(JsonNode value) {
+    public static OptionalLong toInt(JsonNode value) {
         if (value.isBoolean()) {
             return OptionalLong.of(value.booleanValue() ? 1 : 0);
         }
