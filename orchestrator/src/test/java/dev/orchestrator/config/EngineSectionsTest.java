@@ -8,25 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** [engine:NAME] sections: typed keys, defaults, params, and the checks between engines and programs. */
-class EngineSectionsTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigTree tree;
-
-    @BeforeEach
-    void setUp() {
-        tree = new ConfigTree(tmp);
-    }
+class EngineSectionsTest extends WithConfigTree {
 
     private static String program(String engine) {
         return "[program:" + engine + "]\ncommand=engine-launcher -e dynamic -n " + engine + " -w 0\n";

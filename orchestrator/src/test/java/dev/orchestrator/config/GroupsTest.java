@@ -6,24 +6,11 @@ import static dev.orchestrator.config.ConfigTree.onlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** [group:x], homogeneous groups, ordering and process names (reference §1.3). */
-class GroupsTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigTree tree;
-
-    @BeforeEach
-    void setUp() {
-        tree = new ConfigTree(tmp);
-    }
+class GroupsTest extends WithConfigTree {
 
     private static String program(String name, String extra) {
         return "[program:" + name + "]\ncommand=engine-launcher -e dynamic -n e -w 0\n" + extra + "\n";

@@ -7,22 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Both layouts: one file holding everything, and Canopsis' split tree with [include] globs. */
-class LayoutsTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigTree tree;
-
-    @BeforeEach
-    void setUp() {
-        tree = new ConfigTree(tmp);
-    }
+class LayoutsTest extends WithConfigTree {
 
     private static String program(String name, String engine, String logs) {
         return "[program:" + name + "]\nprocess_name=%(program_name)s-%(process_num)d\n"

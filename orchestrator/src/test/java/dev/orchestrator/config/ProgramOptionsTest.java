@@ -8,28 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every [program:x] option: supervisord's default, type, expansion rules and validation text (reference §1). */
-class ProgramOptionsTest {
-
-    @TempDir
-    Path tmp;
-
-    private ConfigTree tree;
-
-    @BeforeEach
-    void setUp() {
-        tree = new ConfigTree(tmp);
-    }
+class ProgramOptionsTest extends WithConfigTree {
 
     private Configuration program(String body) {
         return tree.single("[engine:x]\n[program:x]\n" + body);
