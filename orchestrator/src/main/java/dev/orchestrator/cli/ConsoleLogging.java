@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.broker.EmbeddedBroker;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -9,8 +10,9 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
  * log4j2 for a foreground engine ({@code launch}): everything on standard output in Canopsis' engine log format
- * ({@code asctime levelname name message}), libraries at WARN, the engine loggers ({@code engine.*}) at the level
- * of {@code -l}. No shutdown hook of log4j's own, so the lines of a graceful stop are not lost.
+ * ({@code asctime levelname name message}), libraries at WARN (the embedded broker's off), the engine loggers
+ * ({@code engine.*}) at the level of {@code -l}. No shutdown hook of log4j's own, so the lines of a graceful stop
+ * are not lost.
  */
 final class ConsoleLogging {
 
@@ -26,6 +28,7 @@ final class ConsoleLogging {
         b.add(b.newAppender("Console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
         b.add(b.newLogger("engine", engineLevel));
+        EmbeddedBroker.LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
         b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("Console")));
         Configurator.reconfigure(b.build());
     }

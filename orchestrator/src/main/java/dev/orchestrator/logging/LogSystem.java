@@ -1,5 +1,6 @@
 package dev.orchestrator.logging;
 
+import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.config.SupervisordSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,7 @@ public final class LogSystem implements AutoCloseable {
             main.add(b.newAppenderRef("Console"));
         }
         b.add(main);
-        // the embedded broker is chatty; its warnings still reach the main log
-        b.add(b.newLogger("org.apache.qpid", Level.WARN));
+        EmbeddedBroker.LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
         b.add(b.newRootLogger(mainLevel.isMoreSpecificThan(Level.INFO) ? Level.INFO : mainLevel));
         Configurator.reconfigure(b.build());
 

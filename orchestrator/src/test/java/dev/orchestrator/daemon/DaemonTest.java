@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrator.broker.EmbeddedBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +124,23 @@ class DaemonTest {
                 + dir.resolve("supervisord.pid") + " (orchestrator shutdown stops it)" + System.lineSeparator(),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(otherJvm + "\n", read("supervisord.pid"), "another daemon's pidfile is left alone");
+    }
+
+    @Test
+    void aTakenBrokerPortIsOneLineAndNoneOfQpidsOwnLogging() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(EmbeddedBroker.HOST))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Daemon.run(config(""), new Daemon.Options(null, taken.getLocalPort(), false),
+                    (c, a) -> p -> { throw new AssertionError("a daemon without a broker makes no worker"); },
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, code);
+            assertEquals("orchestrator daemon: not started: cannot start the embedded broker on " + EmbeddedBroker.HOST
+                    + ":" + taken.getLocalPort() + ": the AMQP port is not bound (in use?)" + System.lineSeparator(),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+        String main = read("supervisord.log");
+        assertTrue(main.contains("INFO orchestrator started with pid"), main);
+        assertFalse(main.contains("ERRO") || main.contains("WARN") || main.contains("\tat "), main);
     }
 
     @Test
