@@ -216,9 +216,13 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                 .filter(p -> !ConfigDiff.unchanged(p.config(), current.engines(), config, next.engines())).toList();
         List<String> stopped = new ArrayList<>();
         for (Process p : outdated) {
-            if (!p.state().isRunning()) continue;
-            stopProcess(group, p.name(), true);
-            stopped.add(namespec(group, p.name()));
+            if (p.state().isRunning()) {
+                stopProcess(group, p.name(), true);
+                stopped.add(namespec(group, p.name()));
+            } else if (!p.state().isStopped()) {
+                // a stop under way (STOPPING): its worker still runs, so its successor waits for it
+                await(call(() -> p.watch(i -> i.state().isStopped() ? i : null)));
+            }
         }
         call(() -> {
             List<Process> processes = new ArrayList<>();

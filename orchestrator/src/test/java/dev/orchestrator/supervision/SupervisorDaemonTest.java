@@ -146,6 +146,22 @@ class SupervisorDaemonTest extends HarnessTest {
     }
 
     @Test
+    void updateOfAProcessStillStoppingWaitsForItsEndBeforeStartingTheNewOne() throws Exception {
+        h.workers.script("u", () -> TestWorkers.slowToStop(1500));
+        h.start(single(process("u").startsecs(0).build()));
+        h.awaitState("u", RUNNING);
+        h.supervisor.stopProcess("u", "u", false);
+        assertEquals(STOPPING, h.state("u"));
+        h.configuration = TestProcesses.configuration(dir, single(process("u").startsecs(0).stopwaitsecs(5).build()));
+        assertEquals(List.of(List.of(), List.of("u"), List.of()), h.supervisor.reloadConfig());
+
+        h.supervisor.updateProcessGroup("u");
+        h.awaitState("u", RUNNING);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED, STARTING, RUNNING),
+                h.steps("u").stream().map(Harness.Step::to).toList(), "never two workers of u at once");
+    }
+
+    @Test
     void restartStopsEverythingRereadsAndStartsAgain() throws Exception {
         h.workers.script("r", TestWorkers::untilStopped);
         h.start(single(process("r").startsecs(0).build()));
