@@ -77,6 +77,7 @@ public final class Bench implements Callable<Integer> {
         Instant begin = Instant.now();
         settings(report, workload);
         Machine.describe(report);
+        String loadStart = Machine.loadAverage().split(" ")[0];
         String brokerVersion = "?";
         String vhostName = "orchestrator-bench-" + ProcessHandle.current().pid();
         VirtualHost created;
@@ -112,7 +113,7 @@ public final class Bench implements Callable<Integer> {
         report.writeJson(json);
         report.table().forEach(System.out::println);
         if (readme != null) {
-            Report.updateReadme(root.resolve(readme), report.markdown(caption(brokerVersion)));
+            Report.updateReadme(root.resolve(readme), report.markdown(caption(brokerVersion, loadStart)));
         }
         System.out.println("bench: wrote " + json + (readme == null ? "" : " and " + root.resolve(readme)));
         report.errors().forEach(e -> System.err.println("bench: FAILED " + e));
@@ -134,9 +135,9 @@ public final class Bench implements Callable<Integer> {
         report.setting("daemon_java_opts", daemonJavaOptions == null ? "(launcher default)" : daemonJavaOptions);
     }
 
-    private String caption(String broker) {
+    private String caption(String broker, String loadStart) {
         return "`make bench` on " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryMb() / 1024
-                + " GiB, " + Machine.jvm() + ", " + broker + ", load average " + Machine.loadAverage().split(" ")[0]
+                + " GiB, " + Machine.jvm() + ", " + broker + ", load average " + loadStart + " to " + Machine.loadAverage().split(" ")[0]
                 + " (" + runs + " runs of " + warmup + "+" + seconds + " s, medians; details in logs/bench.json):";
     }
 
