@@ -35,7 +35,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "logs/bench.json", description = "The JSON report (relative to --home).")
     Path out;
 
-    @Option(names = "--readme", description = "Update the table between <!-- bench:begin --> and <!-- bench:end --> in this file.")
+    @Option(names = "--readme", description = "After a complete run, update the table between <!-- bench:begin --> and <!-- bench:end --> in this file.")
     Path readme;
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs per figure; the median is reported.")
@@ -112,10 +112,13 @@ public final class Bench implements Callable<Integer> {
         report.setting("duration_s", ChronoUnit.SECONDS.between(begin, Instant.now()));
         report.writeJson(json);
         report.table().forEach(System.out::println);
-        if (readme != null) {
+        boolean complete = only.containsAll(EnumSet.allOf(Scenario.class)) && report.errors().isEmpty();
+        if (readme != null && complete) {
             Report.updateReadme(root.resolve(readme), report.markdown(caption(brokerVersion, loadStart)));
+        } else if (readme != null) {
+            System.out.println("bench: " + readme + " left as it was (only a complete run without failures updates it)");
         }
-        System.out.println("bench: wrote " + json + (readme == null ? "" : " and " + root.resolve(readme)));
+        System.out.println("bench: wrote " + json + (readme == null || !complete ? "" : " and " + root.resolve(readme)));
         report.errors().forEach(e -> System.err.println("bench: FAILED " + e));
         return report.errors().isEmpty() ? 0 : 1;
     }
