@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,8 @@ final class Process {
     private final ProcessLog log;
     private final Host host;
     private volatile Status status = new Status(ProcessState.STOPPED, 0, 0, 0, null, null, null);
+    /** Spawns since the daemon started (written on the supervisor thread only). */
+    private volatile int spawns;
 
     // confined to the supervisor thread
     private Run run;
@@ -115,7 +118,7 @@ final class Process {
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker()));
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns));
     }
 
     // ---- requests, on the supervisor thread ----
@@ -190,6 +193,7 @@ final class Process {
     // ---- the machine ----
 
     private void spawn() {
+        spawns++;
         cancelTimer();
         killing = false;
         run = null;
@@ -359,14 +363,19 @@ final class Process {
 
     private static String pathText(Path p) { return p == null ? "" : p.toString(); }
 
-    private static Map<String, Object> counters(Worker worker) {
-        if (worker == null) return Map.of();
-        try {
-            Map<String, Object> c = worker.counters();
-            return c == null ? Map.of() : c;
-        } catch (RuntimeException e) {
-            return Map.of();
+    /** The worker's counters (of its current or last run) and {@code restarts}: spawns after the first. */
+    private static Map<String, Object> counters(Worker worker, int spawns) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        if (worker != null) {
+            try {
+                Map<String, Object> c = worker.counters();
+                if (c != null) counters.putAll(c);
+            } catch (RuntimeException e) {
+                // a worker's counters are informative only
+            }
         }
+        counters.put("restarts", Math.max(0, spawns - 1));
+        return counters;
     }
 
     /** One spawn: the worker's thread body. */

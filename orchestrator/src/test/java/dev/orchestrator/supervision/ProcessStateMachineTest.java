@@ -114,6 +114,9 @@ class ProcessStateMachineTest extends HarnessTest {
         Harness.Step respawn = h.entered("t", STARTING).get(1);
         assertTrue(seconds(respawn.nanos() - exited.nanos()) < 0.3, "immediate restart");
         h.awaitMainLog("INFO exited: t (exit status 0; expected)");
+        int restarts = (Integer) h.info("t").counters().get("restarts");
+        assertTrue(restarts >= 2, "restarts counted: " + restarts);
+        assertEquals(0, h.info("t").counters().get("events"), "the worker's own counters are kept beside");
     }
 
     @Test
