@@ -1,12 +1,14 @@
 package dev.orchestrator.chaos;
 
 import dev.orchestrator.chaos.control.ControlSocketAbuse;
+import dev.orchestrator.chaos.scenario.BrokerRestart;
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import dev.orchestrator.chaos.scenario.DaemonKilled;
 import dev.orchestrator.chaos.scenario.FailingStart;
 import dev.orchestrator.chaos.scenario.StuckTask;
 import dev.orchestrator.chaos.scenario.PoisonEvents;
+import dev.orchestrator.chaos.scenario.Soak;
 import dev.orchestrator.chaos.scenario.TwoDaemons;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,8 +54,9 @@ public final class ChaosMain implements Callable<Integer> {
     }
 
     List<Scenario> scenarios() {
-        return List.of(new ConnectionsClosed(), new DaemonKilled(), new PoisonEvents(20_000), new StuckTask(),
-                new FailingStart(), new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(), new TwoDaemons());
+        return List.of(new ConnectionsClosed(), new BrokerRestart(), new DaemonKilled(), new PoisonEvents(20_000),
+                new StuckTask(), new FailingStart(), new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(),
+                new Soak(soakSeconds), new TwoDaemons());
     }
 
     @Override
