@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.orchestrator.chaos.Figures;
 import dev.orchestrator.chaos.Lab;
-import java.nio.file.Path;
+import dev.orchestrator.chaos.TestLab;
 import org.junit.jupiter.api.Test;
 
 /** Scenario 8 as a test of {@code make test}: a real daemon (bin/orchestrator) on a RabbitMQ vhost, its socket abused. */
@@ -12,8 +12,7 @@ class ControlSocketAbuseTest {
 
     @Test
     void badClientsGetErrorsOrRefusalsAndTheDaemonStillAnswers() throws Exception {
-        Path home = Path.of("..").toAbsolutePath().normalize();
-        try (Lab lab = new Lab(home, home.resolve("chaos/target/chaos-test"), 8, System.out)) {
+        try (Lab lab = TestLab.open()) {
             Figures figures = new ControlSocketAbuse().run(lab);
             assertNull(figures.failure(), figures::toString);
         }
