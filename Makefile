@@ -76,4 +76,4 @@ bench: $(JAR)
 chaos:
 	$(MVN) -DskipTests -pl engines,chaos -am package
 	java -Dorchestrator.home=$(CURDIR) -cp "chaos/target/orchestrator-chaos.jar:chaos/target/lib/*" \
-	  dev.orchestrator.chaos.ChaosMain $(CHAOS_ARGS)
+	  dev.orchestrator.chaos.ChaosMain --readme README.md $(CHAOS_ARGS)

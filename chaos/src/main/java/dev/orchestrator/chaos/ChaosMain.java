@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +48,19 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--soak-seconds", description = "Soak duration (default: $SOAK_SECONDS, else ${DEFAULT-VALUE}).")
     int soakSeconds = Integer.parseInt(System.getenv().getOrDefault("SOAK_SECONDS", "600"));
 
+    @Option(names = "--readme", paramLabel = "FILE",
+            description = "Refresh the figures of the scenarios run in FILE's chaos block (README.md).")
+    Path readme;
+
     @Option(names = "--seed", description = "Seed of the random parts (default: ${DEFAULT-VALUE}).")
     long seed = 8;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ChaosMain()).execute(args));
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     List<Scenario> scenarios() {
@@ -85,6 +95,11 @@ public final class ChaosMain implements Callable<Integer> {
         out.print(table);
         Files.createDirectories(workDir);
         Files.writeString(workDir.resolve("../chaos-results.md"), table);
+        if (readme != null) {
+            ReadmeTable.refresh(readme, "`make chaos` on " + Runtime.getRuntime().availableProcessors() + " cores, "
+                    + LocalDate.now(ZoneOffset.UTC) + ", load average " + loadAverage() + " (figures of the last run of each"
+                    + " scenario):", table);
+        }
         List<Integer> failed = new ArrayList<>();
         results.forEach((s, f) -> { if (!f.passed()) failed.add(s.number()); });
         out.println(failed.isEmpty() ? "chaos: every scenario held" : "chaos: FAILED scenarios " + failed);
