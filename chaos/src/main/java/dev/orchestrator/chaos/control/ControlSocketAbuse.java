@@ -90,7 +90,8 @@ public final class ControlSocketAbuse implements Scenario {
             if (!idle.send("{\"method\":\"version\"}\n").readLine(REPLY).contains("\"result\"")) {
                 failures.add("the idle client got no answer at the end");
             }
-            String notes = bad.size() + 2 + " bad requests: " + errorReplies + " error replies; " + refused + " of "
+            String notes = errorReplies + " of " + (bad.size() + 1) + " bad requests answered with an error, 1 cut short;"
+                    + " " + refused + " of "
                     + CONNECTIONS + " simultaneous connections refused (too many clients); " + CLI_CLIENTS + "x"
                     + CLI_REQUESTS + " concurrent CLI status OK; user nobody refused (0600)";
             if (!daemon.alive()) failures.add("the daemon died");

@@ -30,7 +30,7 @@ public final class StuckTask implements Scenario {
     public Figures run(Lab lab) throws Exception {
         Chain chain = Chain.start(lab, "s5-stuck", 2, i -> i.stopwaitsecs(STOPWAITSECS).prefetch(20));
         Stream stream = chain.stream().start(0, EVENTS, id -> chain.events().make(id,
-                id >= 1000 && id < 1000 + BLOCKING ? Events.Kind.BLOCKS : Events.Kind.NORMAL), 0);
+                id % (EVENTS / BLOCKING) == 7 ? Events.Kind.BLOCKS : Events.Kind.NORMAL), 0);
         stream.awaitPublishingDone();
         long[] last = {-1};
         long[] since = {System.nanoTime()};
@@ -52,7 +52,7 @@ public final class StuckTask implements Scenario {
         Figures figures = stream.settle(Duration.ofSeconds(30)).described(
                 String.format(Locale.ROOT, "stop returned in %.1f s (stopwaitsecs %d)", stopSeconds, STOPWAITSECS),
                 stuck + " events held by the stuck worker, redelivered to worker 1 after the stop ("
-                        + BLOCKING + " blocking)");
+                        + BLOCKING + " blocking events spread over the stream)");
         if (stop.exit() != 0) figures = figures.withFailure("stop exit " + stop.exit() + ": " + stop.output().strip());
         if (stopSeconds > STOPWAITSECS + 1) figures = figures.withFailure("stop took longer than stopwaitsecs + 1 s");
         int running = chain.daemon().running();

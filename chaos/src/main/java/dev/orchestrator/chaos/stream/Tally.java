@@ -1,6 +1,7 @@
 package dev.orchestrator.chaos.stream;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -59,7 +60,13 @@ public final class Tally implements AutoCloseable {
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
                 record(body, properties, errorQueue);
-                if (envelope.getDeliveryTag() % 100 == 0) getChannel().basicAck(envelope.getDeliveryTag(), true);
+                if (envelope.getDeliveryTag() % 100 == 0 && getChannel().isOpen()) {
+                    try {
+                        getChannel().basicAck(envelope.getDeliveryTag(), true);
+                    } catch (AlreadyClosedException e) {
+                        // closed by a broker fault meanwhile: the broker redelivers, the duplicates are counted
+                    }
+                }
             }
         });
         // the remainder of a batch is acked by the next message; at close, unacked ones do not matter
