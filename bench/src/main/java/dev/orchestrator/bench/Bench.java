@@ -91,7 +91,12 @@ public final class Bench implements Callable<Integer> {
         Thread interrupted = new Thread(created::closeQuietly, "bench-vhost-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (VirtualHost broker = created) {
-            brokerVersion = broker.brokerVersion();
+            try {
+                brokerVersion = broker.brokerVersion();
+            } catch (IOException e) {
+                System.err.println("bench: cannot connect to the broker: " + e.getMessage());
+                return 1;
+            }
             report.machine("broker", brokerVersion);
             Scenarios scenarios = new Scenarios(root, workDir, broker, workload, runs, daemonJavaOptions, report);
             step(report, Scenario.perftest, scenarios::perfTest);
@@ -106,8 +111,9 @@ public final class Bench implements Callable<Integer> {
             } else {
                 System.err.println("bench: daemon trees kept: " + scenarios.trees());
             }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
-        Runtime.getRuntime().removeShutdownHook(interrupted);
         report.machine("loadavg_end", Machine.loadAverage());
         report.setting("duration_s", ChronoUnit.SECONDS.between(begin, Instant.now()));
         report.writeJson(json);
