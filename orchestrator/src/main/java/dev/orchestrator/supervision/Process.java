@@ -180,6 +180,11 @@ final class Process {
         return w.result();
     }
 
+    /** A future completed with the process's info once it is in a stopped state (at once when it is). */
+    CompletableFuture<ProcessInfo> whenStopped() {
+        return watch(i -> i.state().isStopped() ? i : null);
+    }
+
     void clearLogs() throws IOException {
         if (log != null) log.clear();
     }

@@ -137,7 +137,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
         CompletableFuture<ProcessInfo> stopped = call(() -> {
             if (!process.state().isRunning()) throw new Fault(Fault.Code.NOT_RUNNING, namespec(group, name));
             process.stop();
-            return process.watch(i -> i.state().isStopped() ? i : null);
+            return process.whenStopped();
         });
         while (wait && !stopped.isDone()) {
             if (process.state() == ProcessState.STOPPING) MainLog.waitingToStop(name);
@@ -221,7 +221,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                 stopped.add(namespec(group, p.name()));
             } else if (!p.state().isStopped()) {
                 // a stop under way (STOPPING): its worker still runs, so its successor waits for it
-                await(call(() -> p.watch(i -> i.state().isStopped() ? i : null)));
+                await(call(p::whenStopped));
             }
         }
         call(() -> {
@@ -345,7 +345,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
             CompletableFuture<Void> stopped = call(() -> {
                 group.stopAll();
                 return CompletableFuture.allOf(group.processes().stream()
-                        .map(p -> p.watch(i -> i.state().isStopped() ? i : null))
+                        .map(Process::whenStopped)
                         .toArray(CompletableFuture[]::new));
             });
             while (!stopped.isDone()) {
