@@ -75,31 +75,37 @@ public final class DaemonProcess implements AutoCloseable {
         return n;
     }
 
-    /** Each process's {@code reconnects} counter (absent when the daemon does not answer). */
-    public Map<String, Long> reconnects() {
-        Map<String, Long> map = new HashMap<>();
+    /** Each process's {@code reconnects} counter and start time, to tell later that it reconnected. */
+    public record Mark(long reconnects, long start) { }
+
+    /** The {@link Mark} of each process (none when the daemon does not answer). */
+    public Map<String, Mark> reconnects() {
+        Map<String, Mark> map = new HashMap<>();
         JsonNode status = status();
         if (status != null) {
             for (JsonNode p : status.path("processes")) {
-                map.put(p.path("name").asText(), p.path("counters").path("reconnects").asLong());
+                map.put(p.path("name").asText(),
+                        new Mark(p.path("counters").path("reconnects").asLong(), p.path("start").asLong()));
             }
         }
         return map;
     }
 
     /**
-     * Waits until every worker reconnected since {@code before} (its {@code reconnects} counter grew) and is
-     * connected and RUNNING again.
+     * Waits until every worker reconnected since {@code before} (its {@code reconnects} counter grew, or it was
+     * restarted) and is connected and RUNNING again.
      */
-    public void awaitReconnected(Map<String, Long> before, Duration timeout) {
+    public void awaitReconnected(Map<String, Mark> before, Duration timeout) {
         Awaitility.await("every worker reconnected").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode status = status();
             if (status == null) return false;
             for (JsonNode p : status.path("processes")) {
-                Long was = before.get(p.path("name").asText());
+                Mark was = before.get(p.path("name").asText());
+                if (was == null) continue;
                 JsonNode counters = p.path("counters");
-                if (was != null && (counters.path("reconnects").asLong() <= was
-                        || !counters.path("connected").asBoolean() || !p.path("state").asText().equals("RUNNING"))) {
+                boolean again = counters.path("reconnects").asLong() > was.reconnects()
+                        || p.path("start").asLong() != was.start();
+                if (!again || !counters.path("connected").asBoolean() || !p.path("state").asText().equals("RUNNING")) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.orchestrator.chaos.scenario;
 
+import dev.orchestrator.chaos.DaemonProcess;
 import dev.orchestrator.chaos.Figures;
 import dev.orchestrator.chaos.Lab;
 import dev.orchestrator.chaos.Rabbit;
@@ -28,7 +29,7 @@ public final class BrokerRestart implements Scenario {
         Chain chain = Chain.start(lab, "s2-broker", 2);
         Stream stream = chain.normalEvents(EVENTS, 0);
         stream.awaitPublished(EVENTS / 3);
-        Map<String, Long> before = chain.daemon().reconnects();
+        Map<String, DaemonProcess.Mark> before = chain.daemon().reconnects();
         long down = System.nanoTime();
         long up;
         try {

@@ -1,5 +1,6 @@
 package dev.orchestrator.chaos.scenario;
 
+import dev.orchestrator.chaos.DaemonProcess;
 import dev.orchestrator.chaos.Figures;
 import dev.orchestrator.chaos.Lab;
 import dev.orchestrator.chaos.Rabbit;
@@ -32,7 +33,7 @@ public final class ConnectionsClosed implements Scenario {
         List<Double> recoveries = new ArrayList<>();
         for (int k = 1; k <= FAULTS; k++) {
             stream.awaitPublished((long) EVENTS * k / (FAULTS + 1));
-            Map<String, Long> before = chain.daemon().reconnects();
+            Map<String, DaemonProcess.Mark> before = chain.daemon().reconnects();
             Rabbit.closeAllConnections(chain.vhost());
             long fault = System.nanoTime();
             chain.daemon().awaitReconnected(before, Duration.ofSeconds(60));
