@@ -5,7 +5,6 @@ import dev.orchestrator.chaos.Installation;
 import dev.orchestrator.chaos.Lab;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.awaitility.Awaitility;
 
@@ -104,9 +103,5 @@ public final class Stream implements AutoCloseable {
         publishing.cancel(true);
         feed.close();
         tally.close();
-    }
-
-    static long millis(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 }

@@ -33,7 +33,6 @@ public final class Tally implements AutoCloseable {
     private final Map<Long, String> errors = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
     private final AtomicLong errorDeliveries = new AtomicLong();
-    private final AtomicLong unidentified = new AtomicLong();
     private volatile long lastArrival = System.nanoTime();
 
     public Tally(String uri, Installation installation) throws Exception {
@@ -75,10 +74,7 @@ public final class Tally implements AutoCloseable {
     private void record(byte[] body, AMQP.BasicProperties properties, boolean errorQueue) {
         lastArrival = System.nanoTime();
         Matcher m = ID.matcher(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1));
-        if (!m.find()) {
-            unidentified.incrementAndGet();
-            return;
-        }
+        if (!m.find()) return; // not one of ours: the engines' own cps_* self-stat events
         long id = Long.parseLong(m.group(1));
         if (errorQueue) {
             errorDeliveries.incrementAndGet();
@@ -103,12 +99,8 @@ public final class Tally implements AutoCloseable {
         return deliveries.get() - delivered.size() + errorDeliveries.get() - errors.size();
     }
 
-    public long deliveries() { return deliveries.get(); }
-
     /** Error-queued ids with the reason header of their last arrival. */
     public Map<Long, String> errors() { return errors; }
-
-    public long unidentified() { return unidentified.get(); }
 
     /** Nanos ({@link System#nanoTime()}) of the last message seen. */
     public long lastArrival() { return lastArrival; }
