@@ -2,16 +2,17 @@ package dev.orchestrator.daemon;
 
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.supervision.Fault;
-import dev.orchestrator.supervision.Supervisor;
+import dev.orchestrator.supervision.SupervisorDaemon;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import sun.misc.Signal;
 
 /**
  * The daemon's signals, as supervisord's: SIGTERM and SIGINT ask for a graceful shutdown (every worker stopped in
- * order, nothing lost), SIGHUP for a restart (stop all, re-read, start). {@code sun.misc.Signal} replaces the JVM's
- * default handlers, so no shutdown-hook sequence starts and the daemon exits 0 once everything has stopped; where
- * a signal cannot be handled, a shutdown hook stops everything instead (the exit status is then the JVM's).
+ * order, nothing lost; they also end a restart under way), SIGHUP for a restart (stop all, re-read, start).
+ * {@code sun.misc.Signal} replaces the JVM's default handlers, so no shutdown-hook sequence starts and the daemon
+ * exits 0 once everything has stopped; where a signal cannot be handled, a shutdown hook stops everything instead
+ * (the exit status is then the JVM's).
  */
 final class Signals {
 
@@ -19,9 +20,9 @@ final class Signals {
 
     private Signals() { }
 
-    static void install(Supervisor supervisor, Runnable fallbackHook) {
-        boolean handled = handle("TERM", "exit", supervisor::shutdown);
-        handled &= handle("INT", "exit", supervisor::shutdown);
+    static void install(SupervisorDaemon supervisor, Runnable fallbackHook) {
+        boolean handled = handle("TERM", "exit", supervisor::terminate);
+        handled &= handle("INT", "exit", supervisor::terminate);
         handle("HUP", "restart", supervisor::restart);
         if (!handled) Runtime.getRuntime().addShutdownHook(new Thread(fallbackHook, "shutdown-hook"));
     }

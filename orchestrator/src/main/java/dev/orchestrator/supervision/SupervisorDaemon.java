@@ -258,6 +258,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                     MainLog.problem("restart: keeping the previous configuration: " + e.getMessage(), null);
                 }
                 return call(() -> {
+                    if (state != SupervisorState.RESTARTING) return null; // a signalled shutdown took over
                     groups.values().forEach(ProcessGroup::close);
                     groups.clear();
                     state = SupervisorState.RUNNING;
@@ -273,6 +274,21 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
     @Override
     public void shutdown() throws Fault {
         checkRunning();
+        beginShutdown();
+    }
+
+    /**
+     * The shutdown of SIGTERM and SIGINT: as supervisord's signal handler, and unlike the {@link #shutdown()} request,
+     * it also ends a restart under way (which then starts nothing again).
+     *
+     * @throws Fault SHUTDOWN_STATE when a shutdown is already under way
+     */
+    public void terminate() throws Fault {
+        if (state == SupervisorState.SHUTDOWN) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        beginShutdown();
+    }
+
+    private void beginShutdown() {
         state = SupervisorState.SHUTDOWN;
         background("shutdown", () -> {
             try {
@@ -303,7 +319,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
     /** Stops every process (if not done yet) in shutdown order and ends the supervisor thread. */
     @Override
     public void close() {
-        if (state == SupervisorState.RUNNING) {
+        if (state != SupervisorState.SHUTDOWN) { // running, or restarting: a restart then starts nothing again
             state = SupervisorState.SHUTDOWN;
             try {
                 stopAllOrdered();
@@ -311,7 +327,7 @@ public final class SupervisorDaemon implements Supervisor, AutoCloseable {
                 MainLog.problem("shutdown: " + e.getMessage(), null);
             }
             terminated.complete(null);
-        } else if (state == SupervisorState.SHUTDOWN) {
+        } else {
             terminated.join(); // a shutdown under way ends: every stop is bounded by stopwaitsecs
         }
         try {

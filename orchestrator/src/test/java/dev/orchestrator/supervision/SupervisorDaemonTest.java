@@ -176,6 +176,21 @@ class SupervisorDaemonTest extends HarnessTest {
                 h.steps("r").stream().map(Harness.Step::to).toList());
     }
 
+    @Test
+    void aSignalledShutdownDuringARestartStopsEverythingAndStartsNothingAgain() throws Exception {
+        h.workers.script("r", () -> TestWorkers.slowToStop(1000));
+        h.start(single(process("r").startsecs(0).build()));
+        h.awaitState("r", RUNNING);
+        h.supervisor.restart();
+        h.awaitState("r", STOPPING);
+        assertThrowsFault(Fault.Code.SHUTDOWN_STATE, () -> h.supervisor.shutdown()); // the request, as supervisord's
+        h.supervisor.terminate(); // SIGTERM
+        h.supervisor.terminated().get(10, TimeUnit.SECONDS);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> h.supervisor.state() == SupervisorState.SHUTDOWN && h.state("r") == STOPPED);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED), h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
     private List<Double> secondsOfLines(String text) {
         return h.mainLog().lines().filter(l -> l.contains(text))
                 .map(l -> LocalTime.parse(l.substring(11, 23).replace(',', '.')).toNanoOfDay() / 1e9)
