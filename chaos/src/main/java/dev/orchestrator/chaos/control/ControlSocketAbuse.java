@@ -8,11 +8,16 @@ import dev.orchestrator.chaos.Lab;
 import dev.orchestrator.chaos.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +48,10 @@ public final class ControlSocketAbuse implements Scenario {
         DaemonProcess daemon = DaemonProcess.start(lab, installation, uri);
         Path socket = installation.socket();
         List<String> failures = new ArrayList<>();
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(socket);
+        if (!mode.equals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))) {
+            failures.add("socket mode " + PosixFilePermissions.toString(mode) + ", expected rw-------");
+        }
         int errorReplies = 0;
         try (SocketAbuse idle = SocketAbuse.connect(socket)) {
             List<byte[]> bad = new ArrayList<>(List.of(bytes("hello daemon\n"), bytes("\n"), bytes("null\n"),
@@ -93,7 +102,7 @@ public final class ControlSocketAbuse implements Scenario {
             String notes = errorReplies + " of " + (bad.size() + 1) + " bad requests answered with an error, 1 cut short;"
                     + " " + refused + " of "
                     + CONNECTIONS + " simultaneous connections refused (too many clients); " + CLI_CLIENTS + "x"
-                    + CLI_REQUESTS + " concurrent CLI status OK; user nobody refused (0600)";
+                    + CLI_REQUESTS + " concurrent CLI status OK; socket rw-------, user nobody refused";
             if (!daemon.alive()) failures.add("the daemon died");
             else if (daemon.running() != 2) failures.add("status after the abuse: " + daemon.running() + " RUNNING");
             return Figures.checks(notes + "; daemon pid " + daemon.pid() + " still answers",

@@ -41,6 +41,8 @@ public final class PoisonEvents implements Scenario {
         for (long id = 0; id < events; id++) if (kindOf(id) != Events.Kind.NORMAL) poison.add(id);
         Map<Long, String> errors = stream.tally().errors();
         long withoutReason = errors.values().stream().filter(String::isBlank).count();
+        long wrongReason = errors.entrySet().stream().filter(e -> !e.getValue().contains(
+                kindOf(e.getKey()) == Events.Kind.NOT_JSON ? "not JSON" : "poison event " + e.getKey())).count();
         long poisonDelivered = poison.stream().filter(stream.tally()::isDelivered).count();
         String sample = errors.values().stream().filter(r -> r.contains("JSON") || r.contains("json")).findFirst()
                 .orElse("-") + " / " + errors.values().stream().filter(r -> r.contains("poison")).findFirst().orElse("-");
@@ -51,6 +53,7 @@ public final class PoisonEvents implements Scenario {
         }
         if (poisonDelivered > 0) figures = figures.withFailure(poisonDelivered + " poison events went through");
         if (withoutReason > 0) figures = figures.withFailure(withoutReason + " error messages without a reason");
+        if (wrongReason > 0) figures = figures.withFailure(wrongReason + " error messages with another reason than theirs");
         return Faults.daemonHealthy(chain, figures);
     }
 }
