@@ -29,8 +29,9 @@ $(JAR): $(SOURCES)
 
 build: $(JAR)
 
+# not quiet: Surefire's per-class and summary lines are the test report (CI reads them)
 test:
-	$(MVN) verify
+	mvn -B -ntp verify
 
 run: $(JAR)
 	$(ORCH) daemon
