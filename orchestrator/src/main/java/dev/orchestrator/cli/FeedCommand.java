@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * else {@code ORCHESTRATOR_AMQP_URI}, else {@code amqp.conf}, else the embedded broker's default address.
  * Exit status 0 when every event was confirmed and none was unroutable or skipped, 1 otherwise, 2 on bad arguments.
  */
-@Command(name = "feed", description = {"Publish sample Canopsis events (or a file's, one JSON object a line) to canopsis.events.",
+@Command(name = "feed", mixinStandardHelpOptions = true,
+        description = {"Publish sample Canopsis events (or a file's, one JSON object a line) to canopsis.events.",
         "  feed --count 10000            10000 sample events, as fast as confirms allow",
         "  feed --rate 500 --count 3000  at 500 events a second",
         "  feed --file events.jsonl      the file's events"})

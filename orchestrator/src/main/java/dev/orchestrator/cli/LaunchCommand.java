@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * the event in hand is finished, the rest is left to the broker. Without a broker URI it joins the embedded broker
  * of a running daemon ({@code 127.0.0.1:5673}), or starts one of its own when none listens there.
  */
-@Command(name = "launch", description = {"Run one engine worker in the foreground (Canopsis' engine-launcher).",
+@Command(name = "launch", mixinStandardHelpOptions = true,
+        description = {"Run one engine worker in the foreground (Canopsis' engine-launcher).",
         "Reads [engine:NAME] from amqp2engines.conf beside the main configuration file when there is one.",
         "Exit status: 0 after Ctrl-C/SIGTERM, 1 when the worker fails, 2 on bad arguments or configuration."})
 final class LaunchCommand implements Callable<Integer> {

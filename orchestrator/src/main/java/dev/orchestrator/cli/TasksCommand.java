@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code tasks}: the engine types and tasks that the classpath and the plugins directory register. */
-@Command(name = "tasks", description = {"List the registered engine types (for -e) and tasks (for event_processing and"
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+        description = {"List the registered engine types (for -e) and tasks (for event_processing and"
         + " beat_processing), from the classpath and the plugin jars.", "Exit status: 0, or 2 when a library cannot be loaded."})
 final class TasksCommand implements Callable<Integer> {
 
