@@ -75,7 +75,13 @@ public final class ProcessLogs {
         String key = process.namespec();
         synchronized (files) {
             LogFile out = file(process.stdoutLog());
-            LogFile err = process.redirectStderr() ? null : file(process.stderrLog());
+            LogFile err;
+            try {
+                err = process.redirectStderr() ? null : file(process.stderrLog());
+            } catch (IOException e) {
+                releaseFile(out);
+                throw e;
+            }
             ProcessLog log = new ProcessLog(this, key, out, err);
             ProcessLog previous = routes.put(key, log);
             if (previous != null) release(previous);

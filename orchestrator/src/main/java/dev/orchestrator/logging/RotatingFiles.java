@@ -27,23 +27,36 @@ public final class RotatingFiles {
 
     public static RollingFileAppender create(String name, Path path, long maxBytes, int backups,
                                              Layout<String> layout, Configuration config) {
-        RollingFileAppender appender = RollingFileAppender.newBuilder()
-                .setName(name)
-                .withFileName(path.toString())
-                .withFilePattern(path.toString().replace("%", "%%") + ".%i")
-                .withPolicy(maxBytes > 0 ? SizeBasedTriggeringPolicy.createPolicy(Long.toString(maxBytes))
-                        : NoOpTriggeringPolicy.createPolicy())
-                .withStrategy(backups > 0
-                        ? DefaultRolloverStrategy.newBuilder().withMin("1").withMax(Integer.toString(backups))
-                                .withFileIndex("min").withConfig(config).build()
-                        : new Truncate())
-                .withAppend(true)
-                .setLayout(layout)
-                .setConfiguration(config)
-                .build();
-        if (appender == null) throw new IllegalArgumentException("cannot open log file " + path);
+        RollingFileAppender appender;
+        try {
+            appender = RollingFileAppender.newBuilder()
+                    .setName(name)
+                    .withFileName(path.toString())
+                    .withFilePattern(path.toString().replace("%", "%%") + ".%i")
+                    .withPolicy(maxBytes > 0 ? SizeBasedTriggeringPolicy.createPolicy(Long.toString(maxBytes))
+                            : NoOpTriggeringPolicy.createPolicy())
+                    .withStrategy(backups > 0
+                            ? DefaultRolloverStrategy.newBuilder().withMin("1").withMax(Integer.toString(backups))
+                                    .withFileIndex("min").withConfig(config).build()
+                            : new Truncate())
+                    .withAppend(true)
+                    .setLayout(layout)
+                    .setConfiguration(config)
+                    .build();
+        } catch (IllegalStateException e) { // log4j's, with its manager's whole settings in the message
+            appender = null;
+        }
+        if (appender == null) throw new IllegalArgumentException("cannot open log file " + path + why(path));
         appender.start();
         return appender;
+    }
+
+    /** Why a file cannot be opened, when it shows in its directories: ": DIR is not a directory" or "". */
+    private static String why(Path path) {
+        for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir)) return Files.isDirectory(dir) ? "" : ": " + dir + " is not a directory";
+        }
+        return "";
     }
 
     /** {@code backups = 0}: the file is removed and opened again, empty. */

@@ -3,6 +3,7 @@ package dev.orchestrator.logging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.config.LogSpec;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.status.StatusData;
@@ -163,6 +165,30 @@ class ProcessLogsTest {
         assertEquals("", read(path));
         onWorkerThread("c", () -> System.out.println("after"));
         assertEquals("after\n", read(path));
+    }
+
+    @Test
+    void aStderrFileThatCannotBeOpenedIsOneLineAndLeavesTheStdoutFileClosed() throws Exception {
+        Path out = dir.resolve("out.log");
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+        ProcessConfig p = program("p", file(out, 0, 0), file(notADirectory.resolve("err.log"), 0, 0));
+        IOException e = assertThrows(IOException.class, () -> logs.open(p));
+        assertEquals("cannot open log file " + notADirectory.resolve("err.log") + ": " + notADirectory
+                + " is not a directory", e.getMessage());
+        assertEquals(List.of(), descriptorsOf(out));
+    }
+
+    /** This JVM's open file descriptors on {@code path} (Linux). */
+    private static List<Path> descriptorsOf(Path path) throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd);
+                } catch (IOException e) {
+                    return null; // closed meanwhile
+                }
+            }).filter(path::equals).toList();
+        }
     }
 
     @Test
