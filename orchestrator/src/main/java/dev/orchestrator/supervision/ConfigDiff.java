@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * supervisord's reread diff (reference §6 {@code reloadConfig}): groups added, changed and removed, a group
@@ -61,17 +60,17 @@ final class ConfigDiff {
 
     private static boolean sameEngine(EngineConfig a, EngineConfig b) {
         if (a == null || b == null) return a == b;
-        return a.name().equals(b.name()) && a.next().equals(b.next()) && a.nextBalanced() == b.nextBalanced()
-                && a.beatInterval() == b.beatInterval() && Objects.equals(a.exchangeName(), b.exchangeName())
-                && a.routingKeys().equals(b.routingKeys())
-                && Objects.equals(a.eventProcessing(), b.eventProcessing())
-                && Objects.equals(a.beatProcessing(), b.beatProcessing()) && a.maxRetries() == b.maxRetries()
-                && a.prefetch() == b.prefetch() && a.queueArguments().equals(b.queueArguments())
-                && a.params().equals(b.params());
+        return withoutSources(a).equals(withoutSources(b));
     }
 
     private static EngineConfig engine(ProcessConfig p, Map<String, EngineConfig> engines) {
         return p.launch() == null || engines == null ? null : engines.get(p.launch().engineName());
+    }
+
+    private static EngineConfig withoutSources(EngineConfig e) {
+        return new EngineConfig(e.name(), e.next(), e.nextBalanced(), e.beatInterval(), e.exchangeName(), e.routingKeys(),
+                e.eventProcessing(), e.beatProcessing(), e.maxRetries(), e.prefetch(), e.queueArguments(), e.params(),
+                null, null);
     }
 
     private static ProcessConfig withoutSource(ProcessConfig p) {
