@@ -188,7 +188,8 @@ class SupervisorDaemonTest extends HarnessTest {
         h.supervisor.terminated().get(10, TimeUnit.SECONDS);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> h.supervisor.state() == SupervisorState.SHUTDOWN && h.state("r") == STOPPED);
-        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED), h.steps("r").stream().map(Harness.Step::to).toList());
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED),
+                h.steps("r").stream().map(Harness.Step::to).toList());
     }
 
     private List<Double> secondsOfLines(String text) {
