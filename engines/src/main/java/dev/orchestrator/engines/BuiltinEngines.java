@@ -5,8 +5,8 @@ import dev.orchestrator.engines.eventstore.EventStore;
 import dev.orchestrator.engines.filter.EventFilter;
 import dev.orchestrator.engines.perfdata.Perfdata;
 import dev.orchestrator.engines.tag.Tagger;
-import dev.orchestrator.task.TaskLibrary;
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.api.TaskLibrary;
+import dev.orchestrator.plugin.TaskRegistry;
 
 /**
  * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag}, {@code eventstore} and

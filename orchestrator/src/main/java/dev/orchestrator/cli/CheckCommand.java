@@ -8,7 +8,7 @@ import dev.orchestrator.cli.check.CheckReportText;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.TaskCheck;
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.plugin.TaskRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

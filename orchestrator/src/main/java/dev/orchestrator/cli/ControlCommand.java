@@ -1,9 +1,9 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.RemoteError;
-import dev.orchestrator.control.ControlClient.Unreachable;
-import dev.orchestrator.control.Protocol;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.client.ControlClient.Unreachable;
+import dev.orchestrator.control.protocol.Protocol;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

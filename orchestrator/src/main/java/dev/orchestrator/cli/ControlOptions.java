@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.SocketPath;
+import dev.orchestrator.control.client.SocketPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

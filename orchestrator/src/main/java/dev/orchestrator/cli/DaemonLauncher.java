@@ -2,8 +2,8 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.config.ConfigLoader;
 import dev.orchestrator.config.Home;
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.Unreachable;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.Unreachable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.RemoteError;
-import dev.orchestrator.control.ControlClient.Unreachable;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.client.ControlClient.Unreachable;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

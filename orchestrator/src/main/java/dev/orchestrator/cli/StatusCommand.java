@@ -1,14 +1,14 @@
 package dev.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.RemoteError;
-import dev.orchestrator.control.ControlClient.Unreachable;
-import dev.orchestrator.control.NameResolver;
-import dev.orchestrator.control.Outcome;
-import dev.orchestrator.control.Request;
-import dev.orchestrator.control.StatusTable;
-import dev.orchestrator.control.Wire;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.client.ControlClient.Unreachable;
+import dev.orchestrator.control.protocol.NameResolver;
+import dev.orchestrator.control.protocol.Outcome;
+import dev.orchestrator.control.protocol.Request;
+import dev.orchestrator.control.client.StatusTable;
+import dev.orchestrator.control.protocol.Wire;
 import dev.orchestrator.supervision.ProcessInfo;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.RemoteError;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 

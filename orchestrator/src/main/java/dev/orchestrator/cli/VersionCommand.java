@@ -1,8 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.control.ControlClient;
-import dev.orchestrator.control.ControlClient.RemoteError;
-import dev.orchestrator.control.Request;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package dev.orchestrator.config;
 
-import dev.orchestrator.task.TaskRegistries;
+import dev.orchestrator.plugin.TaskRegistries;
 import java.util.Collection;
 import java.util.List;
 

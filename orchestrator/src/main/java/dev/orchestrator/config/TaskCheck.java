@@ -1,6 +1,6 @@
 package dev.orchestrator.config;
 
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.plugin.TaskRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

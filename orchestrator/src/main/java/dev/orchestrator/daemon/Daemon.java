@@ -6,10 +6,10 @@ import dev.orchestrator.config.ConfigLoader;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.SupervisordSettings;
-import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.control.server.ControlServer;
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.supervision.Fault;
-import dev.orchestrator.supervision.SupervisorDaemon;
+import dev.orchestrator.supervision.SupervisorCore;
 import dev.orchestrator.supervision.WorkerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +49,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
-    private SupervisorDaemon supervisor;
+    private SupervisorCore supervisor;
 
     private Daemon() { }
 
@@ -92,7 +92,7 @@ public final class Daemon implements AutoCloseable {
             AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
             WorkerFactory factory = workers.create(() -> daemon.supervisor.configuration(), amqp);
             if (factory instanceof AutoCloseable closeable) daemon.services.push(closeable);
-            daemon.supervisor = new SupervisorDaemon(configuration, factory, logs.processLogs(),
+            daemon.supervisor = new SupervisorCore(configuration, factory, logs.processLogs(),
                     () -> ConfigLoader.load(configuration.mainFile()));
             daemon.services.push(daemon.supervisor);
             daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor));
@@ -107,7 +107,7 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    public SupervisorDaemon supervisor() { return supervisor; }
+    public SupervisorCore supervisor() { return supervisor; }
 
     /** Closes every part in reverse start order (stopping every worker first); safe to call twice. */
     @Override

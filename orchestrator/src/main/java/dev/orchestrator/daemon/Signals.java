@@ -2,7 +2,7 @@ package dev.orchestrator.daemon;
 
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.supervision.Fault;
-import dev.orchestrator.supervision.SupervisorDaemon;
+import dev.orchestrator.supervision.SupervisorCore;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import sun.misc.Signal;
@@ -20,7 +20,7 @@ final class Signals {
 
     private Signals() { }
 
-    static void install(SupervisorDaemon supervisor, Runnable fallbackHook) {
+    static void install(SupervisorCore supervisor, Runnable fallbackHook) {
         boolean handled = handle("TERM", "exit", supervisor::terminate);
         handled &= handle("INT", "exit", supervisor::terminate);
         handle("HUP", "restart", supervisor::restart);

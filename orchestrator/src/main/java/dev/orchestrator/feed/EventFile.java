@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.RoutingKeys;
+import dev.orchestrator.api.RoutingKeys;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

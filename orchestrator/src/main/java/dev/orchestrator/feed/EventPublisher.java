@@ -9,7 +9,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import dev.orchestrator.broker.BrokerConnector;
-import dev.orchestrator.task.RoutingKeys;
+import dev.orchestrator.api.RoutingKeys;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentNavigableMap;

@@ -9,18 +9,18 @@ import java.util.Map;
 /** An active process group: its configuration and its processes, in {@code programs=} order. */
 final class ProcessGroup {
 
-    private static final Comparator<Process> PRIORITY_ORDER =
-            Comparator.comparingInt((Process p) -> p.config().priority()).thenComparing(Process::name);
+    private static final Comparator<SupervisedProcess> PRIORITY_ORDER =
+            Comparator.comparingInt((SupervisedProcess p) -> p.config().priority()).thenComparing(SupervisedProcess::name);
 
     static final Comparator<GroupConfig> START_ORDER =
             Comparator.comparingInt(GroupConfig::priority).thenComparing(GroupConfig::name);
 
     private final GroupConfig config;
     private final Map<String, EngineConfig> engines;
-    private final List<Process> processes;
+    private final List<SupervisedProcess> processes;
 
     /** {@code engines}: the engine sections of the configuration the group was added from. */
-    ProcessGroup(GroupConfig config, Map<String, EngineConfig> engines, List<Process> processes) {
+    ProcessGroup(GroupConfig config, Map<String, EngineConfig> engines, List<SupervisedProcess> processes) {
         this.config = config;
         this.engines = engines == null ? Map.of() : engines;
         this.processes = List.copyOf(processes);
@@ -32,20 +32,20 @@ final class ProcessGroup {
 
     String name() { return config.name(); }
 
-    List<Process> processes() { return processes; }
+    List<SupervisedProcess> processes() { return processes; }
 
-    Process process(String name) {
+    SupervisedProcess process(String name) {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     /** Daemon shutdown: every process, highest priority number first, without waiting between them. */
     void stopAll() {
-        processes.stream().sorted(PRIORITY_ORDER.reversed()).forEach(Process::stopForShutdown);
+        processes.stream().sorted(PRIORITY_ORDER.reversed()).forEach(SupervisedProcess::stopForShutdown);
     }
 
-    List<Process> unstopped() {
+    List<SupervisedProcess> unstopped() {
         return processes.stream().filter(p -> !p.state().isStopped()).toList();
     }
 
-    void close() { processes.forEach(Process::close); }
+    void close() { processes.forEach(SupervisedProcess::close); }
 }

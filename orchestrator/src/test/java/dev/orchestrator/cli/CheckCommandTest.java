@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.task.DefaultTaskRegistry;
-import dev.orchestrator.task.EngineType;
-import dev.orchestrator.task.EventTask;
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
+import dev.orchestrator.api.EngineType;
+import dev.orchestrator.api.EventTask;
+import dev.orchestrator.plugin.TaskRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.control.Protocol;
+import dev.orchestrator.control.protocol.Protocol;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
 import java.io.BufferedReader;

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestrator.config.ConfigLoader;
 import dev.orchestrator.config.Configuration;
-import dev.orchestrator.control.ControlServer;
+import dev.orchestrator.control.server.ControlServer;
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessState;
-import dev.orchestrator.supervision.SupervisorDaemon;
+import dev.orchestrator.supervision.SupervisorCore;
 import dev.orchestrator.supervision.TestWorkers;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * A real daemon for CLI tests: a configuration tree written to a temporary directory and read by the real loader,
- * a {@link SupervisorDaemon} running small real test workers, and the control server on the configured socket.
+ * a {@link SupervisorCore} running small real test workers, and the control server on the configured socket.
  * {@link #run} executes a CLI command in-process, as {@code orchestrator ARGS}, capturing its output.
  */
 final class ControlHarness implements AutoCloseable {
@@ -36,7 +36,7 @@ final class ControlHarness implements AutoCloseable {
     final Path mainFile;
     final TestWorkers workers = new TestWorkers();
     private LogSystem logs;
-    SupervisorDaemon daemon;
+    SupervisorCore daemon;
     ControlServer server;
 
     ControlHarness(Path dir, String programs) {
@@ -82,7 +82,7 @@ final class ControlHarness implements AutoCloseable {
     ControlHarness start() throws Fault, IOException {
         Configuration c = load();
         logs = LogSystem.start(c.supervisord(), false);
-        daemon = new SupervisorDaemon(c, workers, logs.processLogs(), this::load);
+        daemon = new SupervisorCore(c, workers, logs.processLogs(), this::load);
         daemon.start();
         server = ControlServer.start(c.supervisord().socketFile(), daemon);
         daemon.terminated().thenRun(server::close);

@@ -5,7 +5,7 @@ import static dev.orchestrator.config.ConfigTree.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orchestrator.task.TaskRegistries;
+import dev.orchestrator.plugin.TaskRegistries;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

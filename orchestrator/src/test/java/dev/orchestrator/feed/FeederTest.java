@@ -12,7 +12,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import dev.orchestrator.task.RoutingKeys;
+import dev.orchestrator.api.RoutingKeys;
 import dev.orchestrator.testing.BrokerKind;
 import dev.orchestrator.testing.TestBrokers;
 import java.io.ByteArrayOutputStream;

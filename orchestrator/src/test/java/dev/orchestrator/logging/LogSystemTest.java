@@ -53,7 +53,7 @@ class LogSystemTest {
         Path main = dir.resolve("quiet.log");
         try (LogSystem ignored = LogSystem.start(new SupervisordSettings(main, 0, 0, "warn", null, dir, dir, null),
                 false)) {
-            LogManager.getLogger("dev.orchestrator.control.ControlServer").info("control socket listening");
+            LogManager.getLogger("dev.orchestrator.control.server.ControlServer").info("control socket listening");
             LogManager.getLogger("com.rabbitmq.client").warn("connection lost");
         }
         List<String> lines = Files.readAllLines(main);

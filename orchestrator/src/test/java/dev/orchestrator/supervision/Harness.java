@@ -23,7 +23,7 @@ final class Harness implements AutoCloseable {
     final TestWorkers workers = new TestWorkers();
     final List<Step> steps = new CopyOnWriteArrayList<>();
     final LogSystem logs;
-    SupervisorDaemon supervisor;
+    SupervisorCore supervisor;
     Configuration configuration;
 
     Harness(Path dir) {
@@ -34,7 +34,7 @@ final class Harness implements AutoCloseable {
 
     Harness start(GroupConfig... groups) throws Fault {
         configuration = TestProcesses.configuration(dir, groups);
-        supervisor = new SupervisorDaemon(configuration, workers, logs.processLogs(), () -> configuration);
+        supervisor = new SupervisorCore(configuration, workers, logs.processLogs(), () -> configuration);
         supervisor.addListener(e -> steps.add(new Step(e.process().name(), e.from(), e.to(), System.nanoTime(),
                 e.process())));
         supervisor.start();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.chaos.tasks.ChaosTasks;
 import dev.orchestrator.feed.SampleEvents;
-import dev.orchestrator.task.RoutingKeys;
+import dev.orchestrator.api.RoutingKeys;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,10 +1,10 @@
 package dev.orchestrator.chaos.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.EngineContext;
-import dev.orchestrator.task.Task;
-import dev.orchestrator.task.TaskLibrary;
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.Task;
+import dev.orchestrator.api.TaskLibrary;
+import dev.orchestrator.plugin.TaskRegistry;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.Logger;

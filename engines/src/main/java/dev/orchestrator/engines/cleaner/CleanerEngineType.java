@@ -1,8 +1,8 @@
 package dev.orchestrator.engines.cleaner;
 
-import dev.orchestrator.task.Engine;
-import dev.orchestrator.task.EngineContext;
-import dev.orchestrator.task.EngineType;
+import dev.orchestrator.api.Engine;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.EngineType;
 
 /**
  * {@code -e cleaner}: the first engine of the chain ({@code cleaner_events} on {@code canopsis.events},

@@ -1,7 +1,7 @@
 package dev.orchestrator.engines.cleaner;
 
-import dev.orchestrator.task.TaskLibrary;
-import dev.orchestrator.task.TaskRegistry;
+import dev.orchestrator.api.TaskLibrary;
+import dev.orchestrator.plugin.TaskRegistry;
 
 /** Registers the {@code cleaner} engine type. */
 public final class CleanerLibrary implements TaskLibrary {

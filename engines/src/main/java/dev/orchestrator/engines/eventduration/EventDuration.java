@@ -3,8 +3,8 @@ package dev.orchestrator.engines.eventduration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.Engine;
-import dev.orchestrator.task.EngineContext;
+import dev.orchestrator.api.Engine;
+import dev.orchestrator.api.EngineContext;
 import java.util.Iterator;
 
 /**

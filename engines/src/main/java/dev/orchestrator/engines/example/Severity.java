@@ -2,16 +2,16 @@ package dev.orchestrator.engines.example;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.EngineContext;
-import dev.orchestrator.task.EventTask;
-import dev.orchestrator.task.Task;
-import dev.orchestrator.task.TaskLibrary;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.EventTask;
+import dev.orchestrator.api.Task;
+import dev.orchestrator.api.TaskLibrary;
 import java.util.Map;
 import org.apache.logging.log4j.Logger;
 
 /**
  * The example of docs/writing-an-engine.md: two tasks for the {@code dynamic} engine, registered by this
- * {@link TaskLibrary} (its line in META-INF/services/dev.orchestrator.task.TaskLibrary) under their default names
+ * {@link TaskLibrary} (its line in META-INF/services/dev.orchestrator.api.TaskLibrary) under their default names
  * {@code dev.orchestrator.engines.example.Severity.eventProcessing} and {@code ...Severity.beatProcessing}.
  * <ul>
  * <li>the event task writes a check's severity ({@code ok}, {@code minor}, {@code major}, {@code critical} or

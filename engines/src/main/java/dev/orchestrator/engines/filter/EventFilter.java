@@ -1,10 +1,10 @@
 package dev.orchestrator.engines.filter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.Engine;
-import dev.orchestrator.task.EngineContext;
-import dev.orchestrator.task.EventTask;
-import dev.orchestrator.task.RoutingKeys;
+import dev.orchestrator.api.Engine;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.EventTask;
+import dev.orchestrator.api.RoutingKeys;
 import java.util.Locale;
 import org.apache.logging.log4j.Logger;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.engines.cleaner.PerfDataParser;
-import dev.orchestrator.task.EngineContext;
+import dev.orchestrator.api.EngineContext;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class Perfdata {
 
     private Perfdata() { }
 
-    /** The {@link dev.orchestrator.task.EventTask}: enriches the event in place and forwards it. */
+    /** The {@link dev.orchestrator.api.EventTask}: enriches the event in place and forwards it. */
     public static ObjectNode eventProcessing(EngineContext engine, ObjectNode event, Logger logger, Map<String, String> params) {
         enrich(event, logger);
         return null;

@@ -3,7 +3,7 @@ package dev.orchestrator.engines.tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.task.Engine;
+import dev.orchestrator.api.Engine;
 
 /**
  * The {@code tag} engine type: Canopsis' automatic tags. The values of {@code connector_name}, {@code event_type},

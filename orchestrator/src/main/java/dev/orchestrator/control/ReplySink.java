@@ -1,9 +1,0 @@
-package dev.orchestrator.control;
-
-import java.io.IOException;
-
-/** Where a request's reply lines go; throws when the client has gone away. */
-@FunctionalInterface
-interface ReplySink {
-    void send(Reply reply) throws IOException;
-}

@@ -1,0 +1,60 @@
+package dev.orchestrator.control.client;
+
+import dev.orchestrator.supervision.ProcessInfo;
+import dev.orchestrator.supervision.ProcessState;
+import dev.orchestrator.supervision.Supervisor.ConfigInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** supervisorctl's text layouts ({@code status}, {@code avail}) and the {@code --json} form of a process. */
+public final class StatusTable {
+
+    private StatusTable() {}
+
+    /**
+     * {@code status} lines: the namespec padded to max(30, longest namespec) + 3, the state padded to 10, then the
+     * description, as supervisorctl's {@code '%(namespec)-Ns%(state)-10s%(desc)s'}.
+     */
+    public static List<String> lines(List<ProcessInfo> processes) {
+        int width = 30;
+        for (ProcessInfo p : processes) width = Math.max(width, p.namespec().length());
+        String template = "%-" + (width + 3) + "s%-10s%s";
+        return processes.stream()
+                .map(p -> String.format(template, p.namespec(), p.state().name(), p.description()))
+                .toList();
+    }
+
+    /** {@code avail} line: {@code '%(name)-32s %(inuse)-9s %(autostart)-9s %(group_prio)s:%(process_prio)s'}. */
+    public static String availLine(ConfigInfo c) {
+        String name = c.group().equals(c.name()) ? c.name() : c.group() + ':' + c.name();
+        return String.format("%-32s %-9s %-9s %d:%d", name, c.inuse() ? "in use" : "avail",
+                c.autostart() ? "auto" : "manual", c.groupPriority(), c.processPriority());
+    }
+
+    /** Seconds a RUNNING process has been up (0 in any other state, never negative). */
+    public static long uptime(ProcessInfo p) {
+        return p.state() == ProcessState.RUNNING ? Math.max(0, p.now() - p.start()) : 0;
+    }
+
+    /** One process for {@code status --json}: identity, state, description, pid, uptime, times and counters. */
+    public static Map<String, Object> json(ProcessInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.namespec());
+        m.put("group", p.group());
+        m.put("process", p.name());
+        m.put("state", p.state().name());
+        m.put("statecode", p.state().code());
+        m.put("description", p.description());
+        m.put("pid", p.pid());
+        m.put("uptime", uptime(p));
+        m.put("start", p.start());
+        m.put("stop", p.stop());
+        m.put("exitstatus", p.exitstatus());
+        m.put("spawnerr", p.spawnerr());
+        m.put("stdout_logfile", p.stdoutLogfile());
+        m.put("stderr_logfile", p.stderrLogfile());
+        m.put("counters", p.counters() == null ? Map.of() : p.counters());
+        return m;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.orchestrator.control.protocol;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+
+/**
+ * The daemon's listening socket file, readable and writable by its owner only.
+ *
+ * <p>The JDK cannot read a client's credentials (no SO_PEERCRED), so the file mode is the guard: the socket is
+ * bound inside a fresh 0700 directory next to its final path, set to 0600 there, and only then renamed into place.
+ * No other user can connect in the window between bind and chmod, whatever the umask. A stale socket file (no one
+ * answers on it) is replaced; a live one means another daemon is running and is refused. At close the file is
+ * removed if it is still this socket's (same inode), so a newer daemon's socket is never deleted.
+ */
+public final class ControlSocket implements AutoCloseable {
+
+    private final Path path;
+    private final ServerSocketChannel channel;
+    private final Object fileKey;
+
+    private ControlSocket(Path path, ServerSocketChannel channel, Object fileKey) {
+        this.path = path;
+        this.channel = channel;
+        this.fileKey = fileKey;
+    }
+
+    /** Binds at {@code path}; fails with a one-line message if another daemon answers there. */
+    public static ControlSocket bind(Path path) throws IOException {
+        Path target = path.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && answers(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "a daemon is already listening there (orchestrator shutdown stops it)");
+        }
+        Path staging = Files.createTempDirectory(dir, ".ctl",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path bound = staging.resolve("s");
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.bind(UnixDomainSocketAddress.of(bound));
+            Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
+            Files.move(bound, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Object key = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return new ControlSocket(target, channel, key);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(bound);
+            throw e;
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+    }
+
+    /** True if something accepts connections at {@code socket}. */
+    public static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return probe.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Path path() { return path; }
+
+    public ServerSocketChannel channel() { return channel; }
+
+    /** Stops listening and removes the socket file if it is still this one. */
+    @Override
+    public void close() {
+        try {
+            channel.close();
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (Objects.equals(now.fileKey(), fileKey)) {
+                Files.deleteIfExists(path);
+            }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // already removed: nothing to do
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove control socket " + path, e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.orchestrator.control.server;
+
+import dev.orchestrator.control.protocol.NameResolver;
+import dev.orchestrator.control.protocol.Outcome;
+import dev.orchestrator.control.protocol.Reply;
+import dev.orchestrator.control.protocol.Request;
+
+import dev.orchestrator.cli.Version;
+import dev.orchestrator.supervision.Fault;
+import dev.orchestrator.supervision.ProcessInfo;
+import dev.orchestrator.supervision.Supervisor;
+import dev.orchestrator.supervision.Supervisor.ConfigInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The daemon side of each control method: resolves names, calls the {@link Supervisor} and writes the reply lines.
+ * Multi-process start and stop run every process's call at once, in priority order, and report each outcome as it
+ * completes, like supervisord's {@code startAllProcesses}.
+ */
+final class ControlService {
+
+    /** How long {@code tail -f} sleeps when the file has nothing new, and how often it says it is alive. */
+    static final long FOLLOW_POLL_MS = 200;
+    private static final int KEEP_ALIVE_POLLS = 5;
+
+    private final Supervisor supervisor;
+
+    ControlService(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    /** Answers one request; a fault or bad parameter becomes the error line. Throws only when the client is gone. */
+    void handle(Request request, ReplySink out) throws IOException {
+        Reply last;
+        try {
+            last = dispatch(request, out);
+        } catch (Fault f) {
+            last = Reply.error(f.code().name(), detail(f));
+        } catch (IllegalArgumentException e) {
+            last = Reply.error("INCORRECT_PARAMETERS", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            last = Reply.error("FAILED", "interrupted");
+        }
+        out.send(last);
+    }
+
+    private Reply dispatch(Request r, ReplySink out) throws Fault, IOException, InterruptedException {
+        String method = r.method() == null ? "" : r.method();
+        return switch (method) {
+            case "version" -> Reply.result(Map.of("version", Version.get()));
+            case "pid" -> Reply.result(Map.of("pid", supervisor.pid()));
+            case "status" -> status(r);
+            case "start" -> control(r, out, p -> !p.state().isRunning(),
+                    p -> () -> supervisor.startProcess(p.group(), p.name(), r.awaitOrDefault()));
+            case "stop" -> control(r, out, p -> p.state().isRunning(),
+                    p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
+            case "clear" -> clear(r, out);
+            case "tail" -> tail(r, out);
+            case "avail" -> Reply.result(Map.of("config", supervisor.allConfigInfo()));
+            case "reread" -> Reply.result(changes(supervisor.reloadConfig()));
+            case "update" -> new ConfigUpdate(supervisor, out).apply(r.namesOrEmpty());
+            case "reload" -> {
+                supervisor.restart();
+                yield Reply.result(Map.of());
+            }
+            case "shutdown" -> {
+                supervisor.shutdown();
+                yield Reply.result(Map.of());
+            }
+            default -> Reply.error("UNKNOWN_METHOD", "unknown method '" + method + "'");
+        };
+    }
+
+    private Reply status(Request r) {
+        List<ProcessInfo> all = supervisor.allProcessInfo();
+        if (r.namesOrEmpty().isEmpty()) {
+            return Reply.result(Map.of("processes", all, "unknown", List.of()));
+        }
+        NameResolver.Resolution res = new NameResolver(all).resolve(r.names());
+        List<ProcessInfo> found = res.targets().stream().map(NameResolver.Target::process).toList();
+        return Reply.result(Map.of("processes", found, "unknown", res.unknown()));
+    }
+
+    /** One start or stop call on a process. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Fault;
+    }
+
+    private Reply control(Request r, ReplySink out, Predicate<ProcessInfo> wantedInGroup,
+                          Function<ProcessInfo, Call> call) throws IOException, InterruptedException {
+        NameResolver.Resolution res = resolve(r);
+        for (Outcome unknown : res.unknown()) out.send(Reply.item(unknown));
+        List<ProcessInfo> targets = res.targets().stream()
+                .filter(t -> t.explicit() || wantedInGroup.test(t.process()))
+                .map(NameResolver.Target::process)
+                .sorted(priorityOrder())
+                .toList();
+        if (!r.awaitOrDefault()) {
+            for (ProcessInfo p : targets) out.send(Reply.item(attempt(p, call.apply(p))));
+            return Reply.result(Map.of());
+        }
+        ExecutorService calls = Executors.newCachedThreadPool(ControlServer.threads("control-call"));
+        try {
+            CompletionService<Outcome> done = new ExecutorCompletionService<>(calls);
+            for (ProcessInfo p : targets) {
+                Call c = call.apply(p);
+                done.submit(() -> attempt(p, c));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                out.send(Reply.item(done.take().get()));
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            calls.shutdown();
+        }
+        return Reply.result(Map.of());
+    }
+
+    private Reply clear(Request r, ReplySink out) throws IOException {
+        NameResolver.Resolution res = resolve(r);
+        for (Outcome unknown : res.unknown()) out.send(Reply.item(unknown));
+        for (NameResolver.Target t : res.targets()) {
+            ProcessInfo p = t.process();
+            out.send(Reply.item(attempt(p, () -> supervisor.clearProcessLogs(p.group(), p.name()))));
+        }
+        return Reply.result(Map.of());
+    }
+
+    private Reply tail(Request r, ReplySink out) throws IOException, InterruptedException {
+        if (r.namesOrEmpty().size() != 1) throw new IllegalArgumentException("tail takes exactly one process name");
+        String channel = r.channel() == null ? "stdout" : r.channel();
+        ProcessInfo p;
+        try {
+            p = new NameResolver(supervisor.allProcessInfo()).single(r.names().get(0));
+        } catch (NameResolver.UnresolvedName e) {
+            return Reply.error("BAD_NAME", e.outcome().message());
+        }
+        String file = switch (channel) {
+            case "stdout" -> p.stdoutLogfile();
+            case "stderr" -> p.stderrLogfile();
+            default -> throw new IllegalArgumentException("bad channel '" + channel + "'");
+        };
+        if (file == null || file.isBlank()) return Reply.error("NO_FILE", "no log file");
+        LogTail log = new LogTail(Path.of(file), r.bytes() == null ? 1600 : Math.max(0, r.bytes()));
+        for (String chunk = log.read(); !chunk.isEmpty(); chunk = log.read()) out.send(Reply.data(chunk));
+        if (!Boolean.TRUE.equals(r.follow())) return Reply.result(Map.of());
+        int idle = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            String chunk = log.read();
+            if (!chunk.isEmpty()) {
+                out.send(Reply.data(chunk));
+                idle = 0;
+            } else {
+                if (++idle % KEEP_ALIVE_POLLS == 0) out.send(Reply.KEEP_ALIVE);
+                Thread.sleep(FOLLOW_POLL_MS);
+            }
+        }
+        throw new InterruptedException();
+    }
+
+    private NameResolver.Resolution resolve(Request r) {
+        if (r.namesOrEmpty().isEmpty()) throw new IllegalArgumentException("a process name is required");
+        return new NameResolver(supervisor.allProcessInfo()).resolve(r.names());
+    }
+
+    private Comparator<ProcessInfo> priorityOrder() {
+        Map<String, ConfigInfo> config = supervisor.allConfigInfo().stream()
+                .collect(Collectors.toMap(c -> c.group() + ':' + c.name(), c -> c, (a, b) -> a));
+        ConfigInfo none = new ConfigInfo("", "", false, false, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        Function<ProcessInfo, ConfigInfo> of = p -> config.getOrDefault(p.group() + ':' + p.name(), none);
+        return Comparator.<ProcessInfo>comparingInt(p -> of.apply(p).groupPriority())
+                .thenComparing(ProcessInfo::group)
+                .thenComparingInt(p -> of.apply(p).processPriority())
+                .thenComparing(ProcessInfo::name);
+    }
+
+    private static Outcome attempt(ProcessInfo p, Call call) {
+        try {
+            call.run();
+            return Outcome.ok(p.namespec());
+        } catch (Fault f) {
+            return Outcome.failed(p.namespec(), f.code().name(), detail(f));
+        } catch (RuntimeException e) {
+            return Outcome.failed(p.namespec(), Fault.Code.FAILED.name(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The fault's text without its {@code CODE: } prefix. */
+    static String detail(Fault f) {
+        String prefix = f.code().name() + ": ";
+        String m = f.getMessage();
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m.equals(f.code().name()) ? "" : m;
+    }
+
+    /** supervisord's reloadConfig triple as a map: {@code added}, {@code changed}, {@code removed} group names. */
+    static Map<String, List<String>> changes(List<List<String>> addedChangedRemoved) {
+        return Map.of("added", addedChangedRemoved.get(0), "changed", addedChangedRemoved.get(1),
+                "removed", addedChangedRemoved.get(2));
+    }
+
+    /** Group names of the running configuration, in order. */
+    static Set<String> groups(List<ProcessInfo> processes) {
+        Set<String> groups = new LinkedHashSet<>();
+        processes.forEach(p -> groups.add(p.group()));
+        return groups;
+    }
+
+    /** The processes of one group. */
+    static List<ProcessInfo> members(List<ProcessInfo> processes, String group) {
+        List<ProcessInfo> members = new ArrayList<>();
+        for (ProcessInfo p : processes) if (p.group().equals(group)) members.add(p);
+        return members;
+    }
+}

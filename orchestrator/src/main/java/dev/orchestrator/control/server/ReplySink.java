@@ -1,0 +1,11 @@
+package dev.orchestrator.control.server;
+
+import dev.orchestrator.control.protocol.Reply;
+
+import java.io.IOException;
+
+/** Where a request's reply lines go; throws when the client has gone away. */
+@FunctionalInterface
+interface ReplySink {
+    void send(Reply reply) throws IOException;
+}

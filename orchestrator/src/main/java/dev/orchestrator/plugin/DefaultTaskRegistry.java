@@ -1,0 +1,207 @@
+package dev.orchestrator.plugin;
+
+import dev.orchestrator.api.BeatTask;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.EngineType;
+import dev.orchestrator.api.EventTask;
+import dev.orchestrator.api.Task;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The task registry: event tasks, beat tasks and engine types by name, each kind its own namespace. Registering a
+ * name twice is an error (Canopsis' {@code TaskError}). Filled once at discovery, then read by any thread.
+ *
+ * <p>An engine type may also be named by the fully qualified name of a class implementing {@link EngineType}
+ * with a public no-argument constructor ({@code -e com.example.MyEngineType}); it is loaded with the registry's
+ * class loader (which sees the plugin jars) on first use and cached.
+ */
+public final class DefaultTaskRegistry implements TaskRegistry {
+
+    private static final MethodType EVENT_SIGNATURE =
+            MethodType.methodType(ObjectNode.class, EngineContext.class, ObjectNode.class, Logger.class, Map.class);
+    private static final MethodType BEAT_SIGNATURE =
+            MethodType.methodType(void.class, EngineContext.class, Logger.class, Map.class);
+
+    private final Map<String, EventTask> eventTasks = new ConcurrentHashMap<>();
+    private final Map<String, BeatTask> beatTasks = new ConcurrentHashMap<>();
+    private final Map<String, EngineType> engineTypes = new ConcurrentHashMap<>();
+    private final Map<String, EngineType> engineTypeClasses = new ConcurrentHashMap<>();
+    private final ClassLoader classLoader;
+
+    /** An empty registry resolving engine type class names with {@code classLoader}. */
+    public DefaultTaskRegistry(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** An empty registry resolving class names with this class's loader. */
+    public DefaultTaskRegistry() {
+        this(DefaultTaskRegistry.class.getClassLoader());
+    }
+
+    @Override
+    public void register(String name, EventTask task) {
+        put(eventTasks, "event task", name, task);
+    }
+
+    @Override
+    public void register(String name, BeatTask task) {
+        put(beatTasks, "beat task", name, task);
+    }
+
+    @Override
+    public void registerEngineType(String name, EngineType type) {
+        put(engineTypes, "engine type", name, type);
+    }
+
+    @Override
+    public void registerAnnotated(Class<?> type) {
+        for (Method method : type.getDeclaredMethods()) {
+            Task annotation = method.getAnnotation(Task.class);
+            if (annotation != null) {
+                registerMethod(method, annotation.value().isEmpty()
+                        ? type.getName() + "." + method.getName() : annotation.value());
+            }
+        }
+    }
+
+    private void registerMethod(Method method, String name) {
+        String where = method.getDeclaringClass().getName() + "." + method.getName();
+        if (!Modifier.isStatic(method.getModifiers())) {
+            throw new IllegalArgumentException("@Task method " + where + " must be static");
+        }
+        MethodHandle handle;
+        try {
+            method.setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("@Task method " + where + " is not accessible: " + e.getMessage(), e);
+        }
+        if (handle.type().equals(EVENT_SIGNATURE)) {
+            register(name, new MethodEventTask(handle, where));
+        } else if (handle.type().equals(BEAT_SIGNATURE)) {
+            register(name, new MethodBeatTask(handle, where));
+        } else {
+            throw new IllegalArgumentException("@Task method " + where + " has neither the EventTask signature"
+                    + " (EngineContext, ObjectNode, Logger, Map) -> ObjectNode nor the BeatTask one"
+                    + " (EngineContext, Logger, Map) -> void");
+        }
+    }
+
+    @Override
+    public Optional<EventTask> eventTask(String name) {
+        return Optional.ofNullable(name).map(eventTasks::get);
+    }
+
+    @Override
+    public Optional<BeatTask> beatTask(String name) {
+        return Optional.ofNullable(name).map(beatTasks::get);
+    }
+
+    @Override
+    public Optional<EngineType> engineType(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        EngineType registered = engineTypes.get(name);
+        if (registered != null || name.indexOf('.') < 0) {
+            return Optional.ofNullable(registered);
+        }
+        return Optional.ofNullable(engineTypeClasses.computeIfAbsent(name, this::loadEngineTypeClass));
+    }
+
+    /** The engine type class {@code className}, or null when there is no such class or it is not an EngineType. */
+    private EngineType loadEngineTypeClass(String className) {
+        try {
+            Class<?> type = Class.forName(className, true, classLoader);
+            if (!EngineType.class.isAssignableFrom(type)) {
+                return null;
+            }
+            return (EngineType) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public SortedSet<String> eventTaskNames() {
+        return sortedNames(eventTasks);
+    }
+
+    @Override
+    public SortedSet<String> beatTaskNames() {
+        return sortedNames(beatTasks);
+    }
+
+    @Override
+    public SortedSet<String> engineTypeNames() {
+        return sortedNames(engineTypes);
+    }
+
+    private static SortedSet<String> sortedNames(Map<String, ?> map) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(map.keySet()));
+    }
+
+    private static <T> void put(Map<String, T> map, String kind, String name, T value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(kind + " name must not be empty");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException(kind + " '" + name + "' is null");
+        }
+        if (map.putIfAbsent(name, value) != null) {
+            throw new IllegalStateException(kind + " '" + name + "' is already registered");
+        }
+    }
+
+    /** What a task method threw, as the task interfaces declare it: exceptions as they are, errors rethrown. */
+    private static Exception asException(Throwable thrown) {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return thrown instanceof Exception exception ? exception : new IllegalStateException(thrown);
+    }
+
+    /** An {@link EventTask} calling a {@link Task}-annotated static method. */
+    private record MethodEventTask(MethodHandle handle, String where) implements EventTask {
+        @Override
+        public ObjectNode process(EngineContext engine, ObjectNode event, Logger logger, Map<String, String> params)
+                throws Exception {
+            try {
+                return (ObjectNode) handle.invokeExact(engine, event, logger, params);
+            } catch (Throwable t) {
+                throw asException(t);
+            }
+        }
+
+        @Override
+        public String toString() { return where; }
+    }
+
+    /** A {@link BeatTask} calling a {@link Task}-annotated static method. */
+    private record MethodBeatTask(MethodHandle handle, String where) implements BeatTask {
+        @Override
+        public void beat(EngineContext engine, Logger logger, Map<String, String> params) throws Exception {
+            try {
+                handle.invokeExact(engine, logger, params);
+            } catch (Throwable t) {
+                throw asException(t);
+            }
+        }
+
+        @Override
+        public String toString() { return where; }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.orchestrator.runtime;
+
+import dev.orchestrator.broker.BrokerConnector;
+import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.LaunchSpec;
+import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.config.Source;
+import dev.orchestrator.supervision.SpawnException;
+import dev.orchestrator.supervision.WorkerFactory;
+import dev.orchestrator.api.EngineType;
+import dev.orchestrator.plugin.TaskRegistries;
+import dev.orchestrator.plugin.TaskRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Makes the {@link EngineWorker} of a process from what its {@code engine-launcher} command selects: the engine type
+ * ({@code -e}, a registered name or an EngineType class name), the {@code [engine:NAME]} section (defaults when there is
+ * none), the worker number and the log level. An unknown engine type or task is a {@link SpawnException} naming it and
+ * the nearest registered names. Every worker gets its own connection from the shared {@link BrokerConnector}.
+ */
+public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
+
+    private final Supplier<Map<String, EngineConfig>> engines;
+    private final AmqpSettings amqp;
+    private final TaskRegistry registry;
+    private final BrokerConnector connector;
+    private final boolean ownsConnector;
+
+    /**
+     * Workers for the engine sections {@code engines} gives at each spawn (the configuration last read), on the
+     * broker of {@code amqp}, with the tasks of {@code registry}. Close the factory after its workers stopped.
+     */
+    public EngineWorkerFactory(Supplier<Map<String, EngineConfig>> engines, AmqpSettings amqp, TaskRegistry registry) {
+        this(engines, amqp, registry, new BrokerConnector(amqp), true);
+    }
+
+    /** Workers for fixed engine sections; close the factory after its workers stopped. */
+    public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry) {
+        this(() -> engines, amqp, registry);
+    }
+
+    /** Workers for fixed engine sections, with a connector of one's own (which the caller closes). */
+    public EngineWorkerFactory(Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry,
+            BrokerConnector connector) {
+        this(() -> engines, amqp, registry, connector, false);
+    }
+
+    private EngineWorkerFactory(Supplier<Map<String, EngineConfig>> engines, AmqpSettings amqp, TaskRegistry registry,
+            BrokerConnector connector, boolean ownsConnector) {
+        this.engines = engines;
+        this.amqp = amqp;
+        this.registry = registry;
+        this.connector = connector;
+        this.ownsConnector = ownsConnector;
+    }
+
+    /** Releases the shared connection threads when the factory made them. */
+    @Override
+    public void close() {
+        if (ownsConnector) {
+            connector.close();
+        }
+    }
+
+    @Override
+    public EngineWorker create(ProcessConfig process) throws SpawnException {
+        if (process.launch() == null) {
+            throw new SpawnException("process " + process.name() + " has no engine-launcher command");
+        }
+        return create(process.launch(), process.name(), process.source());
+    }
+
+    /**
+     * The worker for {@code launch}; {@code processName} names its connection
+     * ({@code engine-cleaner-events-0 (cleaner_events/0)}), {@code source} is where it was configured (for messages).
+     */
+    public EngineWorker create(LaunchSpec launch, String processName, Source source) throws SpawnException {
+        String name = launch.engineName();
+        Map<String, EngineConfig> sections = engines.get();
+        EngineConfig config = engineConfig(sections, name, source);
+        EngineType type = registry.engineType(launch.engineType()).orElseThrow(() -> new SpawnException(
+                TaskRegistries.unknownMessage("engine type", launch.engineType(), "for engine " + name,
+                        registry.engineTypeNames())));
+        if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
+            throw new SpawnException(TaskRegistries.unknownMessage("task", config.eventProcessing(),
+                    "for event_processing of engine " + name, registry.eventTaskNames()));
+        }
+        if (config.beatProcessing() != null && registry.beatTask(config.beatProcessing()).isEmpty()) {
+            throw new SpawnException(TaskRegistries.unknownMessage("task", config.beatProcessing(),
+                    "for beat_processing of engine " + name, registry.beatTaskNames()));
+        }
+        List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
+        Logger logger = engineLogger(name, launch.logLevel());
+        return new EngineWorker(config, next, amqp, type, connector,
+                processName + " (" + name + "/" + launch.worker() + ")", launch.worker(), logger,
+                configDirectory(config.source()));
+    }
+
+    private static EngineConfig engineConfig(Map<String, EngineConfig> sections, String name, Source source) {
+        EngineConfig config = sections.get(name);
+        return config != null ? config : EngineConfig.defaults(name, source);
+    }
+
+    /** The engine's log4j2 logger, {@code engine.<name>}, at the launcher's {@code -l} level (default info). */
+    static Logger engineLogger(String engineName, String level) {
+        String loggerName = "engine." + engineName;
+        if (level != null && !level.isBlank()) {
+            Configurator.setLevel(loggerName, Level.toLevel(level.strip(), Level.INFO));
+        }
+        return LogManager.getLogger(loggerName);
+    }
+
+    private static Path configDirectory(Source source) {
+        Path file = source == null ? null : source.file();
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
+    }
+}

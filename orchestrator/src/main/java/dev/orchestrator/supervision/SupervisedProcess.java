@@ -1,0 +1,419 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.Autorestart;
+import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.logging.ProcessLog;
+import dev.orchestrator.logging.ProcessLogs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One supervised worker, supervisord's {@code Subprocess} for a thread: its state machine (reference §3.3),
+ * startsecs, backoff, autorestart and stop escalation.
+ *
+ * <p>Event-driven: every change runs on the supervisor thread ({@link Host#executor()}); the worker's thread
+ * reports its end through a task it posts there, and deadlines (startsecs, backoff retry, stopwaitsecs) are
+ * scheduled tasks, so timings are exact rather than quantised by a polling loop. Other threads read the
+ * published {@link Status}. The exit time is taken on the worker's thread when {@code run} returns, before any
+ * decision, so "exited too quickly" is {@code exitTime - startTime < startsecs} (reference §3.7).
+ *
+ * <p>Readiness: STARTING → RUNNING needs both startsecs elapsed and the worker's {@link Worker#whenReady} signal
+ * (an engine worker is ready once it consumes), so a worker still connecting to a slow broker is not reported
+ * RUNNING, and one that fails after startsecs without ever serving backs off instead of restarting forever.
+ *
+ * <p>Differences from supervisord, for threads: the stop signal is {@link Worker#requestStop()}; past
+ * stopwaitsecs the worker is aborted, its thread interrupted and abandoned, and the process is STOPPED
+ * ("terminated by SIGKILL") instead of staying STOPPING; an explicit start resets the backoff counter (supervisord
+ * keeps it after a stop in BACKOFF, reference §3.4), so every start gets startretries fresh retries.
+ */
+final class SupervisedProcess {
+
+    static final String TOO_QUICKLY = "Exited too quickly (process log may have details)";
+    static final String NEVER_READY = "Exited before it was ready (process log may have details)";
+    /** The exit status of a process stopped by force, as supervisord's for a signal death. */
+    static final int KILLED = -1;
+
+    private static final Logger LOG = LogManager.getLogger(SupervisedProcess.class);
+
+    /** What a process needs from its supervisor. */
+    interface Host {
+        ScheduledExecutorService executor();
+
+        WorkerFactory factory();
+
+        /** A new synthetic pid: unique and increasing within the daemon. */
+        long nextPid();
+
+        /** False while the daemon shuts down or restarts: no spawns then. */
+        boolean spawning();
+
+        /** Called on the supervisor thread after every state change. */
+        void changed(ProcessEvent event);
+    }
+
+    /** The published view of the process; times are epoch milliseconds, 0 for never. */
+    private record Status(ProcessState state, long pid, long start, long stop, String spawnerr, Integer exitstatus,
+                          Worker worker) {
+        Status with(ProcessState s) { return new Status(s, pid, start, stop, spawnerr, exitstatus, worker); }
+    }
+
+    private record Watch<T>(Function<ProcessInfo, T> check, CompletableFuture<T> result) {
+        boolean test(ProcessInfo info) {
+            T value = check.apply(info);
+            if (value == null) return false;
+            result.complete(value);
+            return true;
+        }
+    }
+
+    private final ProcessConfig config;
+    private final ProcessLog log;
+    private final Host host;
+    private volatile Status status = new Status(ProcessState.STOPPED, 0, 0, 0, null, null, null);
+    /** Spawns since the daemon started (written on the supervisor thread only). */
+    private volatile int spawns;
+
+    // confined to the supervisor thread
+    private Run run;
+    private int backoff;
+    private boolean killing;
+    private ScheduledFuture<?> timer;
+    private final List<Watch<?>> watches = new ArrayList<>();
+
+    SupervisedProcess(ProcessConfig config, ProcessLog log, Host host) {
+        this.config = config;
+        this.log = log;
+        this.host = host;
+    }
+
+    ProcessConfig config() { return config; }
+
+    String name() { return config.name(); }
+
+    ProcessState state() { return status.state(); }
+
+    boolean everStarted() { return status.start() != 0; }
+
+    ProcessInfo info() {
+        Status s = status;
+        long now = System.currentTimeMillis() / 1000;
+        long start = s.start() / 1000;
+        long stop = s.stop() / 1000;
+        String description = Descriptions.describe(s.state(), config.name(), s.pid(), start, stop, now, s.spawnerr(),
+                ZoneId.systemDefault());
+        return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
+                s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
+                description, pathText(log == null ? null : log.stdoutPath()),
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns));
+    }
+
+    // ---- requests, on the supervisor thread ----
+
+    /** A start request (start RPC): a fresh retry budget, then spawn. The caller checked the state. */
+    void start() {
+        backoff = 0;
+        spawn();
+    }
+
+    /** supervisord's autostart: only a process never started, at boot or when its group is added. */
+    void autostart() {
+        if (config.autostart() && status.state() == ProcessState.STOPPED && !everStarted() && host.spawning()) spawn();
+    }
+
+    /** A stop request: BACKOFF stops at once; STARTING/RUNNING are asked to stop, and forced past stopwaitsecs. */
+    void stop() {
+        switch (status.state()) {
+            case BACKOFF -> {
+                MainLog.backoffStopped(config.name());
+                cancelTimer();
+                change(status.with(ProcessState.STOPPED));
+            }
+            case STARTING, RUNNING -> {
+                Run current = run;
+                killing = true;
+                cancelTimer();
+                MainLog.stopRequested(config.name(), current.pid);
+                change(status.with(ProcessState.STOPPING));
+                try {
+                    current.worker.requestStop();
+                } catch (RuntimeException e) {
+                    MainLog.problem("stop request of " + config.name() + " failed", e);
+                }
+                schedule(() -> escalate(current), TimeUnit.SECONDS.toNanos(config.stopwaitsecs()));
+            }
+            default -> { }
+        }
+    }
+
+    /** supervisord's {@code stop_all} for one process: BACKOFF gives up (FATAL), running ones are stopped. */
+    void stopForShutdown() {
+        if (status.state() == ProcessState.BACKOFF) {
+            cancelTimer();
+            backoff = 0;
+            change(status.with(ProcessState.FATAL));
+        } else {
+            stop();
+        }
+    }
+
+    /**
+     * A future completed with the first non-null value of {@code check}, applied now and after every later
+     * change (on the supervisor thread), so no transition is missed.
+     */
+    <T> CompletableFuture<T> watch(Function<ProcessInfo, T> check) {
+        Watch<T> w = new Watch<>(check, new CompletableFuture<>());
+        if (!w.test(info())) watches.add(w);
+        return w.result();
+    }
+
+    /** A future completed with the process's info once it is in a stopped state (at once when it is). */
+    CompletableFuture<ProcessInfo> whenStopped() {
+        return watch(i -> i.state().isStopped() ? i : null);
+    }
+
+    void clearLogs() throws IOException {
+        if (log != null) log.clear();
+    }
+
+    /** Stops routing this process's output; it must be in a stopped state. */
+    void close() {
+        cancelTimer();
+        if (log != null) log.close();
+    }
+
+    // ---- the machine ----
+
+    private void spawn() {
+        spawns++;
+        cancelTimer();
+        killing = false;
+        run = null;
+        change(new Status(ProcessState.STARTING, 0, System.currentTimeMillis(), status.stop(), null, null,
+                status.worker()));
+        Worker worker;
+        try {
+            worker = host.factory().create(config);
+        } catch (SpawnException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            MainLog.spawnerr(message);
+            backoff(message);
+            return;
+        }
+        Run started = new Run(host.nextPid(), worker);
+        Thread thread = new Thread(started, config.name());
+        thread.setDaemon(true);
+        started.thread = thread;
+        run = started;
+        status = new Status(ProcessState.STARTING, started.pid, status.start(), status.stop(), null, null, worker);
+        worker.whenReady(() -> post(() -> ready(started)));
+        try {
+            thread.start();
+        } catch (OutOfMemoryError e) {
+            run = null;
+            String message = "Too many processes in process table to spawn '" + config.name() + "'";
+            MainLog.spawnerr(message);
+            backoff(message);
+            return;
+        }
+        MainLog.spawned(config.name(), started.pid);
+        started.startsecsElapsed = config.startsecs() <= 0;
+        if (!started.startsecsElapsed) {
+            schedule(() -> startsecsElapsed(started), TimeUnit.SECONDS.toNanos(config.startsecs()) + 1);
+        }
+    }
+
+    /** Startsecs are over: RUNNING if the worker is ready, else once it is. */
+    private void startsecsElapsed(Run started) {
+        started.startsecsElapsed = true;
+        promoteIfDue(started);
+    }
+
+    private void ready(Run started) {
+        started.ready = true;
+        promoteIfDue(started);
+    }
+
+    /** STARTING → RUNNING once the worker has stayed up strictly longer than startsecs and is ready. */
+    private void promoteIfDue(Run started) {
+        // an exit already happened (its report is queued): that report decides, with the real exit time
+        if (started != run || status.state() != ProcessState.STARTING || started.exitNanos >= 0) return;
+        if (started.startsecsElapsed && started.ready) running();
+    }
+
+    private void running() {
+        backoff = 0;
+        MainLog.success(config.name(), config.startsecs());
+        change(status.with(ProcessState.RUNNING));
+    }
+
+    /** The worker's run ended (reported from its thread). */
+    private void exited(Run ended, int code) {
+        if (ended != run) {
+            MainLog.abandonedEnded(config.name(), ended.pid, code);
+            return;
+        }
+        run = null;
+        cancelTimer();
+        boolean expected = config.exitcodes().contains(code);
+        Status s = status;
+        if (killing) {
+            killing = false;
+            MainLog.stopped(config.name(), code, expected);
+            change(new Status(ProcessState.STOPPED, 0, s.start(), ended.exitMillis, s.spawnerr(), code, s.worker()));
+            return;
+        }
+        boolean tooQuickly = ended.exitNanos - ended.startNanos < TimeUnit.SECONDS.toNanos(config.startsecs());
+        if ((tooQuickly || !ended.ready) && s.state() == ProcessState.STARTING) {
+            MainLog.exited(config.name(), code, false);
+            status = new Status(s.state(), 0, s.start(), ended.exitMillis, s.spawnerr(), null, s.worker());
+            backoff(tooQuickly ? TOO_QUICKLY : NEVER_READY);
+            return;
+        }
+        backoff = 0;
+        if (s.state() == ProcessState.STARTING) change(s.with(ProcessState.RUNNING));
+        MainLog.exited(config.name(), code, expected);
+        change(new Status(ProcessState.EXITED, 0, s.start(), ended.exitMillis, expected ? null : "Bad exit code " + code,
+                code, s.worker()));
+        Autorestart policy = config.autorestart();
+        if (host.spawning() && (policy == Autorestart.TRUE || policy == Autorestart.UNEXPECTED && !expected)) spawn();
+    }
+
+    /** STARTING → BACKOFF: retry after {@code backoff} seconds, or FATAL past startretries. */
+    private void backoff(String spawnerr) {
+        backoff++;
+        Status s = status;
+        change(new Status(ProcessState.BACKOFF, 0, s.start(), s.stop(), spawnerr, null, s.worker()));
+        if (backoff > config.startretries()) {
+            backoff = 0;
+            MainLog.gaveUp(config.name());
+            change(status.with(ProcessState.FATAL));
+        } else {
+            schedule(this::retry, TimeUnit.SECONDS.toNanos(backoff));
+        }
+    }
+
+    private void retry() {
+        if (status.state() == ProcessState.BACKOFF && host.spawning()) spawn();
+    }
+
+    /** Past stopwaitsecs: abort (on its own thread), interrupt, report STOPPED and abandon the thread if it still runs. */
+    private void escalate(Run stuck) {
+        if (stuck != run || status.state() != ProcessState.STOPPING) return;
+        MainLog.killing(config.name(), stuck.pid);
+        // abort may block (closing a connection): never on the supervisor thread
+        Thread aborter = new Thread(() -> {
+            try {
+                stuck.worker.abort();
+            } catch (RuntimeException e) {
+                MainLog.problem("abort of " + config.name() + " failed", e);
+            }
+        }, config.name() + "-abort");
+        aborter.setDaemon(true);
+        aborter.start();
+        stuck.thread.interrupt();
+        run = null;
+        killing = false;
+        MainLog.stoppedKilled(config.name());
+        if (stuck.thread.isAlive()) MainLog.abandoned(config.name(), stuck.pid);
+        Status s = status;
+        change(new Status(ProcessState.STOPPED, 0, s.start(), System.currentTimeMillis(), s.spawnerr(), KILLED,
+                s.worker()));
+    }
+
+    private void change(Status next) {
+        ProcessState from = status.state();
+        status = next;
+        if (from == next.state()) return;
+        ProcessInfo info = info();
+        host.changed(new ProcessEvent(info, from));
+        for (Iterator<Watch<?>> it = watches.iterator(); it.hasNext(); ) {
+            if (it.next().test(info)) it.remove();
+        }
+    }
+
+    private void schedule(Runnable task, long delayNanos) {
+        cancelTimer();
+        timer = host.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the supervisor thread, from any thread. */
+    private void post(Runnable task) {
+        try {
+            host.executor().execute(task);
+        } catch (RejectedExecutionException e) {
+            // the supervisor is closed: nobody is left to tell
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private static String pathText(Path p) { return p == null ? "" : p.toString(); }
+
+    /** The worker's counters (of its current or last run) and {@code restarts}: spawns after the first. */
+    private static Map<String, Object> counters(Worker worker, int spawns) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        if (worker != null) {
+            try {
+                Map<String, Object> c = worker.counters();
+                if (c != null) counters.putAll(c);
+            } catch (RuntimeException e) {
+                // a worker's counters are informative only
+            }
+        }
+        counters.put("restarts", Math.max(0, spawns - 1));
+        return counters;
+    }
+
+    /** One spawn: the worker's thread body. */
+    private final class Run implements Runnable {
+        final long pid;
+        final Worker worker;
+        final long startNanos = System.nanoTime();
+        Thread thread;
+        // confined to the supervisor thread
+        boolean ready;
+        boolean startsecsElapsed;
+        volatile long exitNanos = -1;
+        volatile long exitMillis;
+
+        Run(long pid, Worker worker) {
+            this.pid = pid;
+            this.worker = worker;
+        }
+
+        @Override
+        public void run() {
+            ProcessLogs.bind(config.namespec());
+            int code;
+            try {
+                code = worker.run();
+            } catch (Throwable e) {
+                code = 1;
+                LOG.error("{} (pid {}) failed: {}", config.name(), pid, e.toString(), e);
+            }
+            exitMillis = System.currentTimeMillis();
+            exitNanos = System.nanoTime();
+            int exitCode = code;
+            post(() -> exited(this, exitCode));
+        }
+    }
+}

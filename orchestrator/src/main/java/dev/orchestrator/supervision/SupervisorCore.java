@@ -1,0 +1,525 @@
+package dev.orchestrator.supervision;
+
+import dev.orchestrator.config.Configuration;
+import dev.orchestrator.config.GroupConfig;
+import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.config.Problem;
+import dev.orchestrator.logging.ProcessLog;
+import dev.orchestrator.logging.ProcessLogs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The supervisor: every process group of a configuration, with supervisord's control semantics (its
+ * rpcinterface, reference §6) and ordering (§3.6). One "supervisor" thread serialises every transition; callers
+ * wait on futures completed by transitions, never by polling.
+ *
+ * <p>Synthetic pids: each spawn gets the next value of a counter that starts at 1 with the daemon, so a pid is
+ * unique within the daemon's life and increases with every spawn.
+ *
+ * <p>{@link #shutdown()} and {@link #restart()} return at once, like supervisord's RPCs; {@link #terminated()}
+ * completes once a shutdown has stopped every process.
+ */
+public final class SupervisorCore implements Supervisor, AutoCloseable {
+
+    private static final long STOP_REPORT_SECONDS = 2;
+    private static final long SHUTDOWN_REPORT_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    @FunctionalInterface
+    private interface Op<T> {
+        T run() throws Fault;
+    }
+
+    private final ScheduledThreadPoolExecutor executor;
+    private final WorkerFactory factory;
+    private final ProcessLogs logs;
+    private final Supplier<Configuration> reader;
+    private final AtomicLong pids = new AtomicLong();
+    private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ProcessGroup> groups = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final SupervisedProcess.Host host = new Host();
+    private volatile Configuration configuration;
+    private volatile SupervisorState state = SupervisorState.RUNNING;
+    private volatile Thread supervisorThread;
+
+    /**
+     * @param configuration the configuration to run (without errors)
+     * @param factory makes each spawn's worker; its {@code create} runs on the supervisor thread: keep it quick
+     * @param logs where process output goes
+     * @param reader re-reads the configuration for {@link #reloadConfig()} and {@link #restart()}
+     */
+    public SupervisorCore(Configuration configuration, WorkerFactory factory, ProcessLogs logs,
+                            Supplier<Configuration> reader) {
+        this.configuration = configuration;
+        this.factory = factory;
+        this.logs = logs;
+        this.reader = reader;
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "supervisor");
+            t.setDaemon(true);
+            supervisorThread = t;
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Adds every configured group, then autostarts processes in (group priority, name) and programs= order. */
+    public void start() throws Fault {
+        call(() -> {
+            addGroups();
+            return null;
+        });
+    }
+
+    public void addListener(ProcessListener listener) { listeners.add(listener); }
+
+    public void removeListener(ProcessListener listener) { listeners.remove(listener); }
+
+    public SupervisorState state() { return state; }
+
+    /** The configuration last read (what {@code avail} and {@code add} see). */
+    public Configuration configuration() { return configuration; }
+
+    /** Completes once a shutdown has stopped every process. */
+    public CompletableFuture<Void> terminated() { return terminated; }
+
+    @Override
+    public List<ProcessInfo> allProcessInfo() {
+        return groups.values().stream().flatMap(g -> g.processes().stream()).map(SupervisedProcess::info)
+                .sorted(Comparator.comparing(ProcessInfo::group).thenComparing(ProcessInfo::name)).toList();
+    }
+
+    @Override
+    public ProcessInfo processInfo(String group, String name) throws Fault {
+        return lookup(group, name).info();
+    }
+
+    @Override
+    public void startProcess(String group, String name, boolean wait) throws Fault {
+        checkRunning();
+        CompletableFuture<Fault.Code> outcome = call(() -> {
+            SupervisedProcess p = lookup(group, name);
+            ProcessState s = p.state();
+            if (s.isRunning()) throw new Fault(Fault.Code.ALREADY_STARTED, namespec(group, name));
+            if (s == ProcessState.UNKNOWN) {
+                throw new Fault(Fault.Code.FAILED, namespec(group, name) + " is in an unknown process state");
+            }
+            // supervisord does not spawn over a process still stopping (its spawn() sees the pid) and its wait
+            // then reports the state it finds; a second worker here would run beside the one still stopping
+            if (s == ProcessState.STOPPING) throw new Fault(Fault.Code.ABNORMAL_TERMINATION, namespec(group, name));
+            p.start();
+            return p.watch(SupervisorCore::startOutcome);
+        });
+        Fault.Code code = wait ? await(outcome) : outcome.getNow(null);
+        if (code != null && code != Fault.Code.SUCCESS) throw new Fault(code, namespec(group, name));
+    }
+
+    @Override
+    public void stopProcess(String group, String name, boolean wait) throws Fault {
+        checkRunning();
+        SupervisedProcess process = lookup(group, name);
+        CompletableFuture<ProcessInfo> stopped = call(() -> {
+            if (!process.state().isRunning()) throw new Fault(Fault.Code.NOT_RUNNING, namespec(group, name));
+            process.stop();
+            return process.whenStopped();
+        });
+        while (wait && !stopped.isDone()) {
+            if (process.state() == ProcessState.STOPPING) MainLog.waitingToStop(name);
+            try {
+                stopped.get(STOP_REPORT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                // report again
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Fault(Fault.Code.FAILED, "interrupted while stopping " + namespec(group, name));
+            }
+        }
+    }
+
+    @Override
+    public void clearProcessLogs(String group, String name) throws Fault {
+        checkRunning();
+        try {
+            lookup(group, name).clearLogs();
+        } catch (IOException e) {
+            throw new Fault(Fault.Code.FAILED, namespec(group, name) + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<List<String>> reloadConfig() throws Fault {
+        checkRunning();
+        Configuration next = read();
+        return call(() -> {
+            configuration = next;
+            return ConfigDiff.diff(groups.values(), next);
+        });
+    }
+
+    @Override
+    public void addProcessGroup(String group) throws Fault {
+        checkRunning();
+        call(() -> {
+            if (groups.containsKey(group)) throw new Fault(Fault.Code.ALREADY_ADDED, group);
+            GroupConfig config = configuration.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                    .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, group));
+            addGroup(config).processes().forEach(SupervisedProcess::autostart);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeProcessGroup(String group) throws Fault {
+        checkRunning();
+        call(() -> {
+            ProcessGroup g = groups.get(group);
+            if (g == null) throw new Fault(Fault.Code.BAD_NAME, group);
+            if (!g.unstopped().isEmpty()) throw new Fault(Fault.Code.STILL_RUNNING, group);
+            groups.remove(group);
+            g.close();
+            return null;
+        });
+    }
+
+    /**
+     * Per program, where supervisord re-adds the whole group (its issue #1154): processes whose settings and engine
+     * section did not change keep running untouched; changed and removed ones are stopped and dropped; changed and
+     * new ones are made from the configuration last read and autostarted.
+     */
+    @Override
+    public List<String> updateProcessGroup(String group) throws Fault {
+        checkRunning();
+        Configuration next = configuration;
+        GroupConfig config = next.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, group));
+        ProcessGroup current = groups.get(group);
+        if (current == null) throw new Fault(Fault.Code.BAD_NAME, group);
+        List<SupervisedProcess> outdated = current.processes().stream()
+                .filter(p -> !ConfigDiff.unchanged(p.config(), current.engines(), config, next.engines())).toList();
+        List<String> stopped = new ArrayList<>();
+        for (SupervisedProcess p : outdated) {
+            if (p.state().isRunning()) {
+                stopProcess(group, p.name(), true);
+                stopped.add(namespec(group, p.name()));
+            } else if (!p.state().isStopped()) {
+                // a stop under way (STOPPING): its worker still runs, so its successor waits for it
+                await(call(p::whenStopped));
+            }
+        }
+        call(() -> {
+            List<SupervisedProcess> processes = new ArrayList<>();
+            List<SupervisedProcess> made = new ArrayList<>();
+            for (ProcessConfig pc : config.processes()) {
+                SupervisedProcess kept = current.process(pc.name());
+                if (kept != null && !outdated.contains(kept)) {
+                    processes.add(kept);
+                } else {
+                    SupervisedProcess p = newProcess(pc);
+                    processes.add(p);
+                    made.add(p);
+                }
+            }
+            outdated.forEach(SupervisedProcess::close);
+            groups.put(group, new ProcessGroup(config, next.engines(), processes));
+            made.forEach(SupervisedProcess::autostart);
+            return null;
+        });
+        return stopped;
+    }
+
+    @Override
+    public void restart() throws Fault {
+        checkRunning();
+        state = SupervisorState.RESTARTING;
+        background("restart", () -> {
+            try {
+                stopAllOrdered();
+                try {
+                    configuration = read();
+                } catch (Fault e) {
+                    MainLog.problem("restart: keeping the previous configuration: " + e.getMessage(), null);
+                }
+                return call(() -> {
+                    if (state != SupervisorState.RESTARTING) return null; // a signalled shutdown took over
+                    groups.values().forEach(ProcessGroup::close);
+                    groups.clear();
+                    state = SupervisorState.RUNNING;
+                    addGroups();
+                    return null;
+                });
+            } finally {
+                if (state == SupervisorState.RESTARTING) state = SupervisorState.RUNNING;
+            }
+        });
+    }
+
+    @Override
+    public void shutdown() throws Fault {
+        checkRunning();
+        beginShutdown();
+    }
+
+    /**
+     * The shutdown of SIGTERM and SIGINT: as supervisord's signal handler, and unlike the {@link #shutdown()} request,
+     * it also ends a restart under way (which then starts nothing again).
+     *
+     * @throws Fault SHUTDOWN_STATE when a shutdown is already under way
+     */
+    public void terminate() throws Fault {
+        if (state == SupervisorState.SHUTDOWN) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        beginShutdown();
+    }
+
+    private void beginShutdown() {
+        state = SupervisorState.SHUTDOWN;
+        background("shutdown", () -> {
+            try {
+                stopAllOrdered();
+                return null;
+            } finally {
+                terminated.complete(null);
+            }
+        });
+    }
+
+    @Override
+    public long pid() { return ProcessHandle.current().pid(); }
+
+    @Override
+    public List<ConfigInfo> allConfigInfo() {
+        Configuration c = configuration;
+        List<ConfigInfo> infos = new ArrayList<>();
+        for (GroupConfig g : c.groups()) {
+            for (ProcessConfig p : g.processes()) {
+                infos.add(new ConfigInfo(p.name(), g.name(), groups.containsKey(g.name()), p.autostart(),
+                        g.priority(), p.priority()));
+            }
+        }
+        return infos;
+    }
+
+    /** Stops every process (if not done yet) in shutdown order and ends the supervisor thread. */
+    @Override
+    public void close() {
+        if (state != SupervisorState.SHUTDOWN) { // running, or restarting: a restart then starts nothing again
+            state = SupervisorState.SHUTDOWN;
+            try {
+                stopAllOrdered();
+            } catch (Fault e) {
+                MainLog.problem("shutdown: " + e.getMessage(), null);
+            }
+            terminated.complete(null);
+        } else {
+            terminated.join(); // a shutdown under way ends: every stop is bounded by stopwaitsecs
+        }
+        try {
+            call(() -> {
+                groups.values().forEach(ProcessGroup::close);
+                groups.clear();
+                return null;
+            });
+        } catch (Fault e) {
+            // already closed
+        }
+        executor.shutdownNow();
+    }
+
+    // ---- internals ----
+
+    /** rpcinterface's startProcess wait rule, evaluated at every transition. */
+    private static Fault.Code startOutcome(ProcessInfo info) {
+        if (info.state() == ProcessState.RUNNING) return Fault.Code.SUCCESS;
+        if (!info.spawnerr().isEmpty()) return Fault.Code.SPAWN_ERROR;
+        if (info.state() != ProcessState.STARTING) return Fault.Code.ABNORMAL_TERMINATION;
+        return null;
+    }
+
+    /** supervisord's ordered shutdown: groups one at a time, highest priority first, reporting every 3 s. */
+    private void stopAllOrdered() throws Fault {
+        List<ProcessGroup> order = call(() -> groups.values().stream()
+                .sorted(Comparator.comparing(ProcessGroup::config, ProcessGroup.START_ORDER).reversed()).toList());
+        long lastReport = System.nanoTime() - SHUTDOWN_REPORT_NANOS;
+        for (ProcessGroup group : order) {
+            CompletableFuture<Void> stopped = call(() -> {
+                group.stopAll();
+                return CompletableFuture.allOf(group.processes().stream()
+                        .map(SupervisedProcess::whenStopped)
+                        .toArray(CompletableFuture[]::new));
+            });
+            while (!stopped.isDone()) {
+                long now = System.nanoTime();
+                if (now - lastReport >= SHUTDOWN_REPORT_NANOS) {
+                    List<String> names = unstoppedNames();
+                    if (!names.isEmpty()) MainLog.waitingToDie(names);
+                    lastReport = now;
+                }
+                try {
+                    stopped.get(SHUTDOWN_REPORT_NANOS - (System.nanoTime() - lastReport), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // report again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Fault(Fault.Code.FAILED, "interrupted while stopping " + group.name());
+                }
+            }
+        }
+    }
+
+    private List<String> unstoppedNames() {
+        return groups.values().stream().sorted(Comparator.comparing(ProcessGroup::config, ProcessGroup.START_ORDER))
+                .flatMap(g -> g.unstopped().stream()).map(SupervisedProcess::name).toList();
+    }
+
+    /** Adds every group of the configuration not active yet, then autostarts them in start order. */
+    private void addGroups() {
+        List<GroupConfig> order = configuration.groups().stream().sorted(ProcessGroup.START_ORDER).toList();
+        List<ProcessGroup> added = new ArrayList<>();
+        for (GroupConfig g : order) {
+            if (!groups.containsKey(g.name())) added.add(addGroup(g));
+        }
+        added.forEach(g -> g.processes().forEach(SupervisedProcess::autostart));
+    }
+
+    private ProcessGroup addGroup(GroupConfig config) {
+        List<SupervisedProcess> processes = new ArrayList<>();
+        for (ProcessConfig p : config.processes()) processes.add(newProcess(p));
+        ProcessGroup group = new ProcessGroup(config, configuration.engines(), processes);
+        groups.put(group.name(), group);
+        return group;
+    }
+
+    /** A new process with its log files open (a process whose files cannot be opened still runs, unlogged). */
+    private SupervisedProcess newProcess(ProcessConfig p) {
+        ProcessLog log = null;
+        try {
+            log = logs == null ? null : logs.open(p);
+        } catch (IOException | RuntimeException e) {
+            MainLog.problem("cannot open the log files of " + p.name() + ": " + e.getMessage(), null);
+        }
+        return new SupervisedProcess(p, log, host);
+    }
+
+    private SupervisedProcess lookup(String group, String name) throws Fault {
+        ProcessGroup g = group == null ? null : groups.get(group);
+        if (g == null) throw new Fault(Fault.Code.BAD_NAME, namespec(group, name));
+        SupervisedProcess p = name == null ? null : g.process(name);
+        if (p == null) throw new Fault(Fault.Code.BAD_NAME, namespec(group, name));
+        return p;
+    }
+
+    private static String namespec(String group, String name) {
+        if (name == null || name.equals(group)) return String.valueOf(group);
+        return group + ':' + name;
+    }
+
+    private void checkRunning() throws Fault {
+        if (state != SupervisorState.RUNNING) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+    }
+
+    private Configuration read() throws Fault {
+        Configuration next;
+        try {
+            next = reader.get();
+        } catch (RuntimeException e) {
+            throw new Fault(Fault.Code.CANT_REREAD, e.getMessage());
+        }
+        if (next.hasErrors()) {
+            String first = next.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .findFirst().map(Problem::toString).orElse("");
+            throw new Fault(Fault.Code.CANT_REREAD, first);
+        }
+        return next;
+    }
+
+    /** Runs {@code op} on the supervisor thread and waits for it (directly when already on it). */
+    private <T> T call(Op<T> op) throws Fault {
+        if (Thread.currentThread() == supervisorThread) return op.run();
+        Future<Object> f;
+        try {
+            f = executor.submit(() -> {
+                try {
+                    return op.run();
+                } catch (Fault e) {
+                    return e;
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        }
+        Object result = await(f);
+        if (result instanceof Fault fault) throw fault;
+        @SuppressWarnings("unchecked")
+        T value = (T) result;
+        return value;
+    }
+
+    private <T> T await(Future<T> future) throws Fault {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Fault(Fault.Code.FAILED, "interrupted");
+        }
+    }
+
+    private void background(String name, Op<?> task) {
+        Thread t = new Thread(() -> {
+            try {
+                task.run();
+            } catch (Fault | RuntimeException e) {
+                MainLog.problem(name + " failed: " + e.getMessage(), e);
+            }
+        }, name);
+        t.setDaemon(false);
+        t.start();
+    }
+
+    private final class Host implements SupervisedProcess.Host {
+        @Override
+        public ScheduledExecutorService executor() { return executor; }
+
+        @Override
+        public WorkerFactory factory() { return factory; }
+
+        @Override
+        public long nextPid() { return pids.incrementAndGet(); }
+
+        @Override
+        public boolean spawning() { return state == SupervisorState.RUNNING; }
+
+        @Override
+        public void changed(ProcessEvent event) {
+            for (ProcessListener l : listeners) {
+                try {
+                    l.processStateChanged(event);
+                } catch (RuntimeException e) {
+                    MainLog.problem("process listener failed on " + event.process().name(), e);
+                }
+            }
+        }
+    }
+
+}

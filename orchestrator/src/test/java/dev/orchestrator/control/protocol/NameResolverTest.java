@@ -1,0 +1,73 @@
+package dev.orchestrator.control.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrator.supervision.ProcessInfo;
+import dev.orchestrator.supervision.ProcessState;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NameResolverTest {
+
+    private static ProcessInfo p(String group, String name) {
+        return new ProcessInfo(name, group, ProcessState.RUNNING, 0, 0, 0, "", 0, 1, "", null, null, Map.of());
+    }
+
+    private final NameResolver resolver = new NameResolver(List.of(
+            p("amqp2engines", "engine-cleaner-events-0"), p("amqp2engines", "engine-cleaner-events-1"),
+            p("amqp2engines", "shared"), p("c", "c-0"), p("c", "c-1"), p("other", "shared"), p("solo", "solo")));
+
+    private List<String> targets(String... names) {
+        return resolver.resolve(List.of(names)).targets().stream().map(t -> t.process().namespec()).toList();
+    }
+
+    @Test
+    void groupSpecsSelectTheWholeGroupNotExplicitly() {
+        assertEquals(List.of("c:c-0", "c:c-1"), targets("c:*"));
+        assertEquals(List.of("c:c-0", "c:c-1"), targets("c:"));
+        assertTrue(resolver.resolve(List.of("c:*")).targets().stream().noneMatch(NameResolver.Target::explicit));
+    }
+
+    @Test
+    void allSelectsEveryProcessOnce() {
+        assertEquals(7, targets("all", "c:c-0").size());
+    }
+
+    @Test
+    void exactAndHomogeneousNames() {
+        assertEquals(List.of("c:c-1"), targets("c:c-1"));
+        assertEquals(List.of("solo"), targets("solo"));
+        assertTrue(resolver.resolve(List.of("solo")).targets().get(0).explicit());
+    }
+
+    @Test
+    void bareProcessNameWhenUnambiguous() {
+        assertEquals(List.of("amqp2engines:engine-cleaner-events-0"), targets("engine-cleaner-events-0"));
+    }
+
+    @Test
+    void ambiguousBareNameIsRefusedNamingTheCandidates() {
+        NameResolver.Resolution r = resolver.resolve(List.of("shared"));
+        assertEquals(List.of(), r.targets());
+        assertEquals("ambiguous name: amqp2engines:shared, other:shared", r.unknown().get(0).message());
+    }
+
+    @Test
+    void unknownNamesGetSupervisorctlTexts() {
+        NameResolver.Resolution r = resolver.resolve(List.of("nope", "nogroup:*", "c:nope", "c"));
+        assertEquals(List.of("nope", "nogroup", "c:nope", "c"), r.unknown().stream().map(Outcome::name).toList());
+        assertEquals(List.of("no such process", "no such group", "no such process", "no such process"),
+                r.unknown().stream().map(Outcome::message).toList());
+        assertEquals(List.of(false, true, false, false), r.unknown().stream().map(Outcome::isGroup).toList());
+    }
+
+    @Test
+    void singleRefusesGroupSpecs() throws Exception {
+        assertEquals("c-0", resolver.single("c:c-0").name());
+        assertThrows(NameResolver.UnresolvedName.class, () -> resolver.single("c:*"));
+        assertThrows(NameResolver.UnresolvedName.class, () -> resolver.single("all"));
+    }
+}

@@ -1,0 +1,587 @@
+package dev.orchestrator.runtime;
+
+import static dev.orchestrator.testing.EngineConfigs.engine;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.broker.BrokerConnector;
+import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.LaunchSpec;
+import dev.orchestrator.supervision.SpawnException;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
+import dev.orchestrator.plugin.DynamicEngineType;
+import dev.orchestrator.api.EventTask;
+import dev.orchestrator.testing.AmqpProbe;
+import dev.orchestrator.testing.BrokerKind;
+import dev.orchestrator.testing.EngineConfigs;
+import dev.orchestrator.testing.RunningWorker;
+import dev.orchestrator.testing.TestBrokers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The engine worker against both brokers: routing, results, errors, beats, sharing, disconnections, stops. */
+class EngineWorkerTest {
+
+    @RegisterExtension
+    static final TestBrokers BROKERS = new TestBrokers();
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final DefaultTaskRegistry registry = new DefaultTaskRegistry();
+    private final List<RunningWorker> running = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<String, EngineConfig> engines = new LinkedHashMap<>();
+    private BrokerConnector connector;
+    private String uri;
+    private String prefix;
+
+    EngineWorkerTest() {
+        registry.registerEngineType(DynamicEngineType.NAME, new DynamicEngineType(registry));
+        registry.register("test.path", (engine, event, logger, params) -> {
+            event.withArray("path").add(engine.name());
+            return null;
+        });
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (RunningWorker worker : running) {
+            worker.close();
+        }
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    /** Engine names unique to the test (the broker lives as long as the class). */
+    private String name(String base) {
+        return prefix + base;
+    }
+
+    private void on(BrokerKind kind, String test) {
+        uri = BROKERS.uri(kind);
+        prefix = test + "_";
+        connector = new BrokerConnector(uri);
+    }
+
+    private void define(EngineConfigs... configs) {
+        for (EngineConfigs config : configs) {
+            EngineConfig built = config.build();
+            engines.put(built.name(), built);
+        }
+    }
+
+    private RunningWorker start(String engine, int worker) throws SpawnException {
+        EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(uri, "canopsis"), registry, connector);
+        EngineWorker created = factory.create(new LaunchSpec("dynamic", engine, worker, "info"), "test-" + engine + "-" + worker, null);
+        RunningWorker started = RunningWorker.start(created, "worker-" + engine + "-" + worker);
+        running.add(started);
+        return started;
+    }
+
+    private AmqpProbe probe() {
+        AmqpProbe probe = new AmqpProbe(uri);
+        closeables.add(probe);
+        return probe;
+    }
+
+    private static ObjectNode event(int id) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("connector", "test").put("connector_name", "probe").put("event_type", "check")
+                .put("source_type", "component").put("component", "host" + id).put("id", id);
+        return event;
+    }
+
+    /** Keeps the worker's thread busy, as a task doing real work would. */
+    private static void busyFor(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Publishes events 0..n-1 to the engine's queue and waits for the broker's confirms. */
+    private static void feed(AmqpProbe probe, String engine, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            probe.publish("amq.direct", EngineConfig.queueOf(engine), event(i));
+        }
+        probe.confirmed();
+    }
+
+    private static void awaitConsuming(AmqpProbe probe, String queue, int consumers) {
+        await().atMost(WAIT).until(() -> probe.consumers(queue) == consumers);
+    }
+
+    private static Set<Integer> ids(List<AmqpProbe.Message> messages) {
+        return messages.stream().map(m -> m.json().get("id").asInt()).collect(Collectors.toSet());
+    }
+
+    private static Set<Integer> range(int n) {
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aThreeEngineChainDeliversEveryEventTransformed(BrokerKind kind) throws Exception {
+        on(kind, "chain");
+        String a = name("a"), b = name("b"), c = name("c"), sink = name("sink");
+        define(engine(a).bind("canopsis.events", "#").next(b).events("test.path"),
+                engine(b).next(c).events("test.path"), engine(c).next(sink).events("test.path"));
+        AmqpProbe probe = probe();
+        for (String engine : List.of(c, b, a)) {
+            start(engine, 0);
+        }
+        awaitConsuming(probe, EngineConfig.queueOf(a), 1);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(sink));
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            probe.publish("canopsis.events", "test.probe.check.component.host" + i, event(i));
+        }
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> out.size() >= n);
+        assertEquals(range(n), ids(out));
+        for (AmqpProbe.Message message : out) {
+            assertEquals(List.of(a, b, c), toList(message.json().get("path")));
+            assertEquals("application/json", message.properties().getContentType());
+            assertEquals(2, message.properties().getDeliveryMode());
+            assertEquals(EngineConfig.queueOf(sink), message.routingKey());
+        }
+        for (String engine : List.of(a, b, c)) {
+            await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(engine)) == 0);
+        }
+        Map<String, Object> counters = running.get(2).worker().counters();
+        assertEquals((long) n, counters.get("events_in"));
+        assertEquals((long) n, counters.get("events_out"));
+        assertEquals(0, (int) (long) (Long) counters.get("errored"));
+    }
+
+    private static List<String> toList(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void fansOutToEveryNextOrBalancesOverThem(BrokerKind kind) throws Exception {
+        on(kind, "fan");
+        String fan = name("fan"), bal = name("bal");
+        define(engine(fan).next(name("x"), name("y")), engine(bal).next(name("p"), name("q")).balanced());
+        AmqpProbe probe = probe();
+        start(fan, 0);
+        start(bal, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(fan), 1);
+        awaitConsuming(probe, EngineConfig.queueOf(bal), 1);
+        Map<String, List<AmqpProbe.Message>> out = new LinkedHashMap<>();
+        for (String sink : List.of("x", "y", "p", "q")) {
+            out.put(sink, probe.collect(EngineConfig.queueOf(name(sink))));
+        }
+        int n = 100;
+        for (int i = 0; i < n; i++) {
+            probe.publish("amq.direct", EngineConfig.queueOf(fan), event(i));
+            probe.publish("amq.direct", EngineConfig.queueOf(bal), event(i));
+        }
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> out.values().stream().mapToInt(List::size).sum() >= 3 * n);
+        assertEquals(range(n), ids(out.get("x")));
+        assertEquals(range(n), ids(out.get("y")));
+        assertEquals(n / 2, out.get("p").size());
+        assertEquals(n / 2, out.get("q").size());
+        Set<Integer> balanced = new HashSet<>(ids(out.get("p")));
+        balanced.addAll(ids(out.get("q")));
+        assertEquals(range(n), balanced);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void dropsAndReplacesAsTheTaskSays(BrokerKind kind) throws Exception {
+        on(kind, "drop");
+        registry.register("test.dropOdd", (engine, event, logger, params) -> {
+            int id = event.get("id").asInt();
+            if (id % 2 == 1) {
+                return EventTask.DROP;
+            }
+            return JsonNodeFactory.instance.objectNode().put("id", id).put("replaced", true);
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.dropOdd"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
+        int n = 100;
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("events_in") == n);
+        await().atMost(WAIT).until(() -> out.size() >= n / 2);
+        assertEquals(n / 2, out.size());
+        for (AmqpProbe.Message message : out) {
+            assertEquals(0, message.json().get("id").asInt() % 2);
+            assertEquals(Set.of("id", "replaced"), fieldNames(message.json()));
+        }
+        assertEquals((long) n / 2, worker.worker().counters().get("dropped"));
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == 0);
+    }
+
+    private static Set<String> fieldNames(ObjectNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void failedEventsLandInTheErrorQueueWithTheirReasonAndNothingIsLost(BrokerKind kind) throws Exception {
+        on(kind, "errors");
+        registry.register("test.failEvery3", (engine, event, logger, params) -> {
+            if (event.get("id").asInt() % 3 == 0) {
+                throw new IllegalStateException("no multiples of 3: " + event.get("id").asInt());
+            }
+            return null;
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.failEvery3"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(e, 3);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
+        List<AmqpProbe.Message> errors = probe.collect(EngineConfig.queueOf(e) + ".errors");
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
+        }
+        probe.publish("amq.direct", EngineConfig.queueOf(e), "not json {".getBytes(StandardCharsets.UTF_8));
+        probe.publish("amq.direct", EngineConfig.queueOf(e), "[1, 2]".getBytes(StandardCharsets.UTF_8));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> out.size() + errors.size() >= n + 2);
+        assertEquals(n - n / 3, out.size());
+        assertEquals(n / 3 + 2, errors.size());
+        Set<Integer> all = new HashSet<>(ids(out));
+        List<AmqpProbe.Message> taskErrors = errors.stream().filter(m -> m.text().startsWith("{")).toList();
+        all.addAll(ids(taskErrors));
+        assertEquals(range(n), all);
+        AmqpProbe.Message failed = taskErrors.get(0);
+        assertEquals(e, failed.header("x-orchestrator-engine"));
+        assertEquals("3", failed.header("x-orchestrator-worker"));
+        assertEquals(IllegalStateException.class.getName(), failed.header("x-orchestrator-exception"));
+        assertEquals("no multiples of 3: " + failed.json().get("id").asInt(), failed.header("x-orchestrator-reason"));
+        assertEquals("amq.direct", failed.header("x-orchestrator-exchange"));
+        assertEquals(EngineConfig.queueOf(e), failed.header("x-orchestrator-routing-key"));
+        assertNotNull(java.time.Instant.parse(failed.header("x-orchestrator-time")));
+        AmqpProbe.Message notJson = errors.stream().filter(m -> m.text().equals("not json {")).findFirst().orElseThrow();
+        assertTrue(notJson.header("x-orchestrator-reason").startsWith("body is not JSON"), notJson.header("x-orchestrator-reason"));
+        AmqpProbe.Message array = errors.stream().filter(m -> m.text().equals("[1, 2]")).findFirst().orElseThrow();
+        assertEquals("body is not a JSON object but array", array.header("x-orchestrator-reason"));
+        assertEquals((long) n / 3 + 2, worker.worker().counters().get("errored"));
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == 0);
+        assertFalse(worker.exit().isDone());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void beatsAtTheirIntervalNeverConcurrentWithEvents(BrokerKind kind) throws Exception {
+        on(kind, "beats");
+        AtomicBoolean busy = new AtomicBoolean();
+        AtomicInteger overlaps = new AtomicInteger();
+        List<Long> beats = new CopyOnWriteArrayList<>();
+        Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        registry.register("test.busy", (engine, event, logger, params) -> {
+            if (!busy.compareAndSet(false, true)) {
+                overlaps.incrementAndGet();
+            }
+            threads.add(Thread.currentThread());
+            busyFor(2_000_000);
+            busy.set(false);
+            return null;
+        });
+        registry.register("test.beat", (engine, logger, params) -> {
+            if (!busy.compareAndSet(false, true)) {
+                overlaps.incrementAndGet();
+            }
+            threads.add(Thread.currentThread());
+            beats.add(System.nanoTime());
+            busy.set(false);
+        });
+        String e = name("e");
+        define(engine(e).beat(1).events("test.busy").beats("test.beat"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        feed(probe, e, 1000);
+        await().atMost(WAIT).until(() -> beats.size() >= 3);
+        assertEquals(0, overlaps.get());
+        assertEquals(Set.of(worker.thread()), threads);
+        for (int i = 1; i < beats.size(); i++) {
+            double gap = (beats.get(i) - beats.get(i - 1)) / 1e9;
+            assertTrue(gap > 0.9 && gap < 2.5, "beat gap " + gap);
+        }
+        assertTrue((long) worker.worker().counters().get("beats") >= 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void twoWorkersShareOneQueue(BrokerKind kind) throws Exception {
+        on(kind, "share");
+        String e = name("e");
+        define(engine(e).next(name("out")).prefetch(10));
+        AmqpProbe probe = probe();
+        RunningWorker w0 = start(e, 0);
+        RunningWorker w1 = start(e, 1);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 2);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
+        int n = 400;
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> out.size() >= n);
+        assertEquals(range(n), ids(out));
+        long in0 = (long) w0.worker().counters().get("events_in");
+        long in1 = (long) w1.worker().counters().get("events_in");
+        assertEquals(n, in0 + in1);
+        assertTrue(in0 > 0 && in1 > 0, in0 + " / " + in1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aConnectionClosedByTheBrokerLosesNothing(BrokerKind kind) throws Exception {
+        on(kind, "kill");
+        registry.register("test.work1ms", (engine, event, logger, params) -> {
+            busyFor(1_000_000);
+            return null;
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.work1ms"));
+        int n = 1000;
+        long doneBeforeKill;
+        try (AmqpProbe before = new AmqpProbe(uri)) {
+            before.queue(EngineConfig.queueOf(name("out")));
+            start(e, 0);
+            awaitConsuming(before, EngineConfig.queueOf(e), 1);
+            feed(before, e, n);
+            await().atMost(WAIT).until(() -> before.ready(EngineConfig.queueOf(name("out"))) >= n / 10);
+            doneBeforeKill = before.ready(EngineConfig.queueOf(name("out")));
+        }
+        BROKERS.get(kind).closeAllConnections();
+        assertTrue(doneBeforeKill < n, "the connection was closed mid-stream");
+        RunningWorker worker = running.get(0);
+        await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("reconnects") >= 1);
+        AmqpProbe after = probe();
+        List<AmqpProbe.Message> out = after.collect(EngineConfig.queueOf(name("out")));
+        await().atMost(WAIT).until(() -> ids(out).size() == n);
+        assertEquals(range(n), ids(out));
+        await().atMost(WAIT).until(() -> after.ready(EngineConfig.queueOf(e)) == 0);
+        assertFalse(worker.exit().isDone());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void eventsForAStoppedNextEngineWaitInItsQueue(BrokerKind kind) throws Exception {
+        on(kind, "wait");
+        String e = name("e"), later = name("later");
+        define(engine(e).next(later), engine(later).next(name("out")));
+        AmqpProbe probe = probe();
+        start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        int n = 50;
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(later)) == n);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
+        start(later, 0);
+        await().atMost(WAIT).until(() -> out.size() >= n);
+        assertEquals(range(n), ids(out));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aStopFinishesTheEventInHandAndLeavesTheRestQueued(BrokerKind kind) throws Exception {
+        on(kind, "stop");
+        AtomicInteger seen = new AtomicInteger();
+        registry.register("test.slow", (engine, event, logger, params) -> {
+            seen.incrementAndGet();
+            busyFor(20_000_000);
+            return null;
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.slow").prefetch(20));
+        AmqpProbe probe = probe().queue(EngineConfig.queueOf(name("out")));
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        int n = 200;
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> seen.get() >= 5);
+        assertEquals(0, worker.stop());
+        long processed = (long) worker.worker().counters().get("events_in");
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == n - processed);
+        assertEquals(processed, probe.ready(EngineConfig.queueOf(name("out"))));
+        assertEquals(0, probe.consumers(EngineConfig.queueOf(e)));
+    }
+
+    @Test
+    void unknownEngineTypesAndTasksAreSpawnErrorsNamingTheNearest() {
+        registry.register("canopsis.perfdata.process.event_processing", EventTask.IDENTITY);
+        engines.put("perfdata", engine("perfdata").events("canopsis.perfdata.proces.event_processing").build());
+        engines.put("alerts", engine("alerts").beats("alerts.beat").build());
+        try (BrokerConnector unused = new BrokerConnector("amqp://127.0.0.1:1")) {
+            EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, unused);
+            SpawnException type = assertThrows(SpawnException.class,
+                    () -> factory.create(new LaunchSpec("dynamik", "perfdata", 0, "info"), "p", null));
+            assertEquals("unknown engine type 'dynamik' for engine perfdata (nearest: dynamic)", type.getMessage());
+            SpawnException task = assertThrows(SpawnException.class,
+                    () -> factory.create(new LaunchSpec("dynamic", "perfdata", 0, "info"), "p", null));
+            assertEquals("unknown task 'canopsis.perfdata.proces.event_processing' for event_processing of engine perfdata"
+                    + " (nearest: canopsis.perfdata.process.event_processing)", task.getMessage());
+            SpawnException beat = assertThrows(SpawnException.class,
+                    () -> factory.create(new LaunchSpec("dynamic", "alerts", 0, "info"), "p", null));
+            assertEquals("unknown task 'alerts.beat' for beat_processing of engine alerts", beat.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerFailsTheRun() throws Exception {
+        try (BrokerConnector closedPort = new BrokerConnector("amqp://guest:guest@127.0.0.1:1/")) {
+            EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, closedPort);
+            EngineWorker worker = factory.create(new LaunchSpec("dynamic", "lonely", 0, "info"), "p", null);
+            Exception failure = assertThrows(Exception.class, worker::run);
+            assertTrue(failure.getMessage().startsWith("cannot connect to amqp://guest:***@127.0.0.1:1/: "), failure.getMessage());
+        }
+    }
+
+    @Test
+    void anEngineFailingAtCreateFailsBeforeTheBrokerIsAsked() throws Exception {
+        registry.registerEngineType("failing", context -> {
+            throw new IllegalStateException("fails at every start");
+        });
+        try (BrokerConnector closedPort = new BrokerConnector("amqp://guest:guest@127.0.0.1:1/")) {
+            EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, closedPort);
+            EngineWorker worker = factory.create(new LaunchSpec("failing", "lonely", 0, "info"), "p", null);
+            Exception failure = assertThrows(Exception.class, worker::run);
+            assertEquals("cannot create engine lonely: fails at every start", failure.getMessage());
+        }
+    }
+
+    @Test
+    void queueArgumentsAreDeclaredWhenConfigured() throws Exception {
+        on(BrokerKind.RABBITMQ, "args");
+        String e = name("e");
+        define(engine(e).queueArguments(Map.of("x-max-length", 1000)));
+        AmqpProbe probe = probe();
+        start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory() {{ setUri(uri); }}.newConnection()) {
+            com.rabbitmq.client.Channel channel = connection.createChannel();
+            channel.queueDeclare(EngineConfig.queueOf(e), true, false, false, Map.of("x-max-length", 1000));
+            java.io.IOException mismatch = assertThrows(java.io.IOException.class,
+                    () -> channel.queueDeclare(EngineConfig.queueOf(e), true, false, false, null));
+            assertTrue(mismatch.getCause().getMessage().contains("PRECONDITION_FAILED"), mismatch.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void argumentsTheBrokerRefusesFailTheStartWithItsReason() throws Exception {
+        on(BrokerKind.EMBEDDED, "refused");
+        String e = name("e");
+        define(engine(e).queueArguments(Map.of("x-dead-letter-exchange", "dlx")));
+        RunningWorker worker = start(e, 0);
+        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> worker.exit().get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().startsWith("engine " + e + ": the broker refused the queue set-up: "),
+                failure.getCause().getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void anAbortedWorkerLeavesItsStuckEventToTheBroker(BrokerKind kind) throws Exception {
+        on(kind, "abort");
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        registry.register("test.stuck", (engine, event, logger, params) -> {
+            started.incrementAndGet();
+            never.await();
+            return null;
+        });
+        String e = name("e");
+        define(engine(e).next(name("out")).events("test.stuck"));
+        AmqpProbe probe = probe().queue(EngineConfig.queueOf(name("out")));
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        probe.publish("amq.direct", EngineConfig.queueOf(e), event(1));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> started.get() == 1);
+        worker.worker().abort();
+        worker.exit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == 1);
+        assertEquals(0, probe.ready(EngineConfig.queueOf(e) + ".errors"));
+        assertEquals(0, probe.ready(EngineConfig.queueOf(name("out"))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aPublishToAMissingExchangeOrWithAnOverlongKeyIsATaskErrorNotAReconnectionLoop(BrokerKind kind) throws Exception {
+        on(kind, "noexchange");
+        registry.register("test.publishNowhere", (engine, event, logger, params) -> {
+            engine.publish(event, "no.such.exchange", "x");
+            return null;
+        });
+        registry.register("test.publishLongKey", (engine, event, logger, params) -> {
+            engine.publish(event.put("component", "c".repeat(300)));
+            return null;
+        });
+        registry.register("test.publishAlerts", (engine, event, logger, params) -> {
+            engine.publish(event, engine.alertsExchange(), "y");
+            return null;
+        });
+        String nowhere = name("nowhere"), alerts = name("alerts");
+        define(engine(nowhere).events("test.publishNowhere"), engine(alerts).events("test.publishAlerts"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(nowhere, 0);
+        start(alerts, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(nowhere), 1);
+        awaitConsuming(probe, EngineConfig.queueOf(alerts), 1);
+        List<AmqpProbe.Message> errors = probe.collect(EngineConfig.queueOf(nowhere) + ".errors");
+        probe.publish("amq.direct", EngineConfig.queueOf(nowhere), event(1));
+        probe.publish("amq.direct", EngineConfig.queueOf(alerts), event(2));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> errors.size() == 1);
+        assertEquals("no exchange 'no.such.exchange' on the broker", errors.get(0).header("x-orchestrator-reason"));
+        assertEquals(0L, worker.worker().counters().get("reconnects"));
+        String longKey = name("longkey");
+        define(engine(longKey).events("test.publishLongKey"));
+        RunningWorker longKeyWorker = start(longKey, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(longKey), 1);
+        List<AmqpProbe.Message> longKeyErrors = probe.collect(EngineConfig.queueOf(longKey) + ".errors");
+        probe.publish("amq.direct", EngineConfig.queueOf(longKey), event(3));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> longKeyErrors.size() == 1);
+        assertTrue(longKeyErrors.get(0).header("x-orchestrator-reason").startsWith("routing key longer than 255 bytes: "));
+        assertEquals(0L, longKeyWorker.worker().counters().get("reconnects"));
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(alerts)) == 0
+                && (long) running.get(1).worker().counters().get("events_out") == 1);
+        assertEquals(0L, running.get(1).worker().counters().get("errored"));
+    }
+}

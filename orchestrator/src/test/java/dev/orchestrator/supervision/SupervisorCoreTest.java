@@ -1,0 +1,218 @@
+package dev.orchestrator.supervision;
+
+import static dev.orchestrator.supervision.ProcessState.BACKOFF;
+import static dev.orchestrator.supervision.ProcessState.FATAL;
+import static dev.orchestrator.supervision.ProcessState.RUNNING;
+import static dev.orchestrator.supervision.ProcessState.STARTING;
+import static dev.orchestrator.supervision.ProcessState.STOPPED;
+import static dev.orchestrator.supervision.ProcessState.STOPPING;
+import static dev.orchestrator.supervision.ProcessStateMachineTest.assertThrowsFault;
+import static dev.orchestrator.supervision.TestProcesses.group;
+import static dev.orchestrator.supervision.TestProcesses.process;
+import static dev.orchestrator.supervision.TestProcesses.single;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrator.config.GroupConfig;
+import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.config.ProgramConfig;
+import dev.orchestrator.config.Source;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The control surface (supervisord's rpcinterface semantics), start and shutdown ordering, reread. */
+class SupervisorCoreTest extends HarnessTest {
+
+    private List<String> order(ProcessState state) {
+        return h.steps.stream().filter(s -> s.to() == state).map(Harness.Step::name).toList();
+    }
+
+    private int index(List<Harness.Step> steps, String name, ProcessState state) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(name) && steps.get(i).to() == state) return i;
+        }
+        throw new AssertionError(name + " never entered " + state + ": " + steps);
+    }
+
+    @Test
+    void startsByGroupPriorityAndNameThenProgramsOrderAndStopsInReverseOneGroupAtATime() throws Exception {
+        for (String p : List.of("l1", "l2", "e1", "e2", "m")) h.workers.script(p, () -> TestWorkers.slowToStop(300));
+        h.workers.script("failing", () -> TestWorkers.exitAfter(10, 1));
+        h.start(group("late", 200, process("l1").group("late").build(), process("l2").group("late").build(),
+                        process("failing").group("late").startretries(50).build()),
+                group("mid", 100, process("m").group("mid").build()),
+                group("early", 100, process("e2").group("early").build(), process("e1").group("early").build()));
+        assertEquals(List.of("e2", "e1", "m", "l1", "l2", "failing"), order(STARTING).subList(0, 6));
+        h.awaitState("late", "l2", RUNNING);
+        h.awaitState("early", "e1", RUNNING);
+        h.awaitState("late", "failing", BACKOFF);
+
+        h.supervisor.shutdown();
+        h.supervisor.terminated().get(20, TimeUnit.SECONDS);
+
+        List<Harness.Step> steps = List.copyOf(h.steps);
+        assertEquals(List.of("l2", "l1", "m", "e2", "e1"), order(STOPPING));
+        assertEquals(FATAL, h.supervisor.processInfo("late", "failing").state(), "BACKOFF gives up on shutdown");
+        assertTrue(index(steps, "l1", STOPPED) < index(steps, "m", STOPPING), "late is stopped before mid starts");
+        assertTrue(index(steps, "l2", STOPPED) < index(steps, "m", STOPPING));
+        assertTrue(index(steps, "m", STOPPED) < index(steps, "e2", STOPPING), "mid is stopped before early");
+        h.awaitMainLog("INFO waiting for e2, e1, m, l1, l2 to die");
+        assertThrowsFault(Fault.Code.SHUTDOWN_STATE, () -> h.supervisor.startProcess("mid", "m", false));
+    }
+
+    @Test
+    void startWaitsForRunningAndMapsFaultsAsRpcinterface() throws Exception {
+        h.workers.script("svc", TestWorkers::untilStopped);
+        h.workers.script("quick", () -> TestWorkers.exitAfter(20, 0));
+        h.workers.script("broken", () -> TestWorkers.spawnError("no such task 'x'"));
+        h.start(single(process("svc").autostart(false).build()),
+                single(process("quick").autostart(false).startretries(0).build()),
+                single(process("broken").autostart(false).startretries(0).build()));
+        assertEquals("Not started", h.info("svc").description());
+
+        long t0 = System.nanoTime();
+        h.supervisor.startProcess("svc", "svc", true);
+        double took = (System.nanoTime() - t0) / 1e9;
+        assertEquals(RUNNING, h.state("svc"));
+        assertTrue(took >= 1.0 && took < 1.5, "start returned after " + took + " s");
+
+        assertThrowsFault(Fault.Code.ALREADY_STARTED, () -> h.supervisor.startProcess("svc", "svc", true));
+        assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.startProcess("svc", "nope", true));
+        assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.startProcess("nope", "nope", true));
+        assertThrowsFault(Fault.Code.SPAWN_ERROR, () -> h.supervisor.startProcess("quick", "quick", true));
+        assertThrowsFault(Fault.Code.SPAWN_ERROR, () -> h.supervisor.startProcess("broken", "broken", false));
+        assertEquals(FATAL, h.state("broken"));
+        assertThrowsFault(Fault.Code.NOT_RUNNING, () -> h.supervisor.stopProcess("broken", "broken", true));
+
+        h.supervisor.stopProcess("svc", "svc", true);
+        assertEquals(STOPPED, h.state("svc"));
+        assertTrue(h.info("svc").description().matches("[A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2} [AP]M"));
+    }
+
+    @Test
+    void aStartThatLeavesStartingWithoutSpawnErrorIsAbnormalTermination() throws Exception {
+        h.workers.script("slow", TestWorkers::untilStopped);
+        h.start(single(process("slow").autostart(false).startsecs(5).build()));
+        CompletableFuture<Fault.Code> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                h.supervisor.startProcess("slow", "slow", true);
+                return Fault.Code.SUCCESS;
+            } catch (Fault f) {
+                return f.code();
+            }
+        });
+        h.awaitState("slow", STARTING);
+        h.supervisor.stopProcess("slow", "slow", true);
+        assertEquals(Fault.Code.ABNORMAL_TERMINATION, start.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void rereadDiffsGroupsAndAddRemoveFollowIt() throws Exception {
+        for (String p : List.of("a", "b", "c", "d")) h.workers.script(p, TestWorkers::untilStopped);
+        h.start(single(process("a").startsecs(0).build()), single(process("b").startsecs(0).build()),
+                single(process("c").startsecs(0).build()));
+        h.awaitState("c", RUNNING);
+
+        ProcessConfig movedA = process("a").startsecs(0).build();
+        movedA = new ProcessConfig(movedA.name(), movedA.group(), movedA.program(), movedA.processNum(),
+                movedA.priority(), movedA.autostart(), movedA.autorestart(), movedA.exitcodes(), movedA.startsecs(),
+                movedA.startretries(), movedA.stopwaitsecs(), movedA.launch(), movedA.stdoutLog(),
+                movedA.stderrLog(), movedA.redirectStderr(), movedA.directory(), movedA.environment(),
+                new Source(Path.of("other.conf"), 42, "program:a", null));
+        GroupConfig a = new GroupConfig("a", 999, List.of(new ProgramConfig("a", 999, List.of(movedA), null)), null);
+        h.configuration = TestProcesses.configuration(dir, a, single(process("b").startsecs(2).build()),
+                single(process("d").startsecs(0).build()));
+
+        assertEquals(List.of(List.of("d"), List.of("b"), List.of("c")), h.supervisor.reloadConfig());
+        assertThrowsFault(Fault.Code.STILL_RUNNING, () -> h.supervisor.removeProcessGroup("c"));
+        h.supervisor.stopProcess("c", "c", true);
+        h.supervisor.removeProcessGroup("c");
+        assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.processInfo("c", "c"));
+        h.supervisor.addProcessGroup("d");
+        h.awaitState("d", RUNNING);
+        assertThrowsFault(Fault.Code.ALREADY_ADDED, () -> h.supervisor.addProcessGroup("d"));
+        assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.addProcessGroup("zzz"));
+        assertEquals(List.of("a:true", "b:true", "d:true"), h.supervisor.allConfigInfo().stream()
+                .map(c -> c.name() + ":" + c.inuse()).sorted().toList());
+        assertEquals(List.of("a", "b", "d"), h.supervisor.allProcessInfo().stream().map(ProcessInfo::name).toList());
+        assertEquals(List.of(List.of(), List.of("b"), List.of()), h.supervisor.reloadConfig(),
+                "an added group is current; b still runs its old settings");
+    }
+
+    @Test
+    void updateOfAProcessStillStoppingWaitsForItsEndBeforeStartingTheNewOne() throws Exception {
+        h.workers.script("u", () -> TestWorkers.slowToStop(1500));
+        h.start(single(process("u").startsecs(0).build()));
+        h.awaitState("u", RUNNING);
+        h.supervisor.stopProcess("u", "u", false);
+        assertEquals(STOPPING, h.state("u"));
+        h.configuration = TestProcesses.configuration(dir, single(process("u").startsecs(0).stopwaitsecs(5).build()));
+        assertEquals(List.of(List.of(), List.of("u"), List.of()), h.supervisor.reloadConfig());
+
+        h.supervisor.updateProcessGroup("u");
+        h.awaitState("u", RUNNING);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED, STARTING, RUNNING),
+                h.steps("u").stream().map(Harness.Step::to).toList(), "never two workers of u at once");
+    }
+
+    @Test
+    void restartStopsEverythingRereadsAndStartsAgain() throws Exception {
+        h.workers.script("r", TestWorkers::untilStopped);
+        h.start(single(process("r").startsecs(0).build()));
+        h.awaitState("r", RUNNING);
+        long pid = h.info("r").pid();
+        h.supervisor.restart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.supervisor.state() == SupervisorState.RUNNING
+                && h.supervisor.allProcessInfo().size() == 1
+                && h.supervisor.allProcessInfo().get(0).state() == RUNNING);
+        assertTrue(h.info("r").pid() > pid);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED, STARTING, RUNNING),
+                h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
+    @Test
+    void aSignalledShutdownDuringARestartStopsEverythingAndStartsNothingAgain() throws Exception {
+        h.workers.script("r", () -> TestWorkers.slowToStop(1000));
+        h.start(single(process("r").startsecs(0).build()));
+        h.awaitState("r", RUNNING);
+        h.supervisor.restart();
+        h.awaitState("r", STOPPING);
+        assertThrowsFault(Fault.Code.SHUTDOWN_STATE, () -> h.supervisor.shutdown()); // the request, as supervisord's
+        h.supervisor.terminate(); // SIGTERM
+        h.supervisor.terminated().get(10, TimeUnit.SECONDS);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> h.supervisor.state() == SupervisorState.SHUTDOWN && h.state("r") == STOPPED);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED),
+                h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
+    private List<Double> secondsOfLines(String text) {
+        return h.mainLog().lines().filter(l -> l.contains(text))
+                .map(l -> LocalTime.parse(l.substring(11, 23).replace(',', '.')).toNanoOfDay() / 1e9)
+                .toList();
+    }
+
+    @Test
+    void aSlowStopIsReportedEveryTwoSecondsAndASlowShutdownEveryThree() throws Exception {
+        h.workers.script("slow", () -> TestWorkers.slowToStop(2300));
+        h.workers.script("slower", () -> TestWorkers.slowToStop(3300));
+        h.start(single(process("slow").startsecs(0).build()), single(process("slower").startsecs(0).build()));
+        h.awaitState("slower", RUNNING);
+        h.supervisor.stopProcess("slow", "slow", true);
+        List<Double> stopReports = secondsOfLines("INFO waiting for slow to stop");
+        assertEquals(2, stopReports.size(), h.mainLog());
+        assertEquals(2.0, stopReports.get(1) - stopReports.get(0), 0.3);
+
+        h.supervisor.shutdown();
+        h.supervisor.terminated().get(20, TimeUnit.SECONDS);
+        List<Double> dieReports = secondsOfLines("INFO waiting for slower to die");
+        assertEquals(2, dieReports.size(), h.mainLog());
+        assertEquals(3.0, dieReports.get(1) - dieReports.get(0), 0.3);
+    }
+}
