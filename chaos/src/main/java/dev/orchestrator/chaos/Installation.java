@@ -1,6 +1,7 @@
 package dev.orchestrator.chaos;
 
 import dev.orchestrator.chaos.tasks.ChaosTasks;
+import dev.orchestrator.runtime.ErrorQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class Installation {
 
     /** The queues where the engines put what they could not process. */
     public List<String> errorQueues() {
-        return engines.stream().map(e -> "Engine_" + e + ".errors").toList();
+        return engines.stream().map(ErrorQueue::of).toList();
     }
 
     /** {@code chain:engine-NAME-N}: the namespec of worker {@code n} of engine {@code name}. */

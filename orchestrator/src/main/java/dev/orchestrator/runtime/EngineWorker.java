@@ -1,10 +1,5 @@
 package dev.orchestrator.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -15,15 +10,12 @@ import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.supervision.Worker;
 import dev.orchestrator.api.Engine;
-import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
-import dev.orchestrator.api.RoutingKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,34 +27,28 @@ import org.apache.logging.log4j.Logger;
  * manual acks and a bounded prefetch, runs the engine's event task on each event and its beat task every
  * {@code beat_interval} seconds, serially on this thread, and forwards results to the {@code next} engines. An input
  * is acked only once every output it produced is confirmed by the broker. A task error or an undecodable body sends
- * the original message to {@code Engine_<name>.errors} with the reason in its headers. A lost connection is reopened
- * every second; what was in flight is redelivered by the broker (at least once, never lost).
+ * the original message to its {@link ErrorQueue} with the reason in its headers. A lost connection is reopened after
+ * the waits of its {@link ReconnectPolicy}; what was in flight is redelivered by the broker (at least once, never
+ * lost). Its parts: {@link Session} (the broker), {@link EventCodec} (bodies), {@link NextHops} (routing),
+ * {@link DeliveryTracker} (when to ack), {@link TaskContext} (what tasks see), {@link WorkerCounters}.
  */
 public final class EngineWorker implements Worker {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Bound once to JsonNode: no type resolution per event (seen at ~2% of the daemon's CPU in make bench). */
-    private static final ObjectReader JSON_IN = MAPPER.readerFor(JsonNode.class);
-    private static final ObjectWriter JSON_OUT = MAPPER.writerFor(JsonNode.class);
-    private static final AMQP.BasicProperties PERSISTENT_JSON = new AMQP.BasicProperties.Builder()
-            .contentType("application/json").contentEncoding("utf-8").deliveryMode(2).build();
     private static final int BATCH = 128;
-    private static final long RECONNECT_DELAY_MS = 1_000;
     private static final long STOP_CONFIRM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final EngineConfig config;
     private final Topology topology;
-    private final AmqpSettings amqp;
     private final EngineType type;
     private final BrokerConnector connector;
     private final String connectionName;
     private final int workerNumber;
     private final Logger logger;
-    private final Path configDirectory;
-    private final String[] nextQueues;
+    private final NextHops nextHops;
+    private final TaskContext context;
     private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
     private final WorkerCounters counters = new WorkerCounters();
-    private final Context context = new Context();
+    private final ReconnectPolicy reconnectPolicy = new ReconnectPolicy();
 
     private volatile boolean stopRequested;
     private volatile boolean aborted;
@@ -74,9 +60,7 @@ public final class EngineWorker implements Worker {
     private Engine engine;
     private DeliveryTracker tracker;
     private DeliveryTracker.Input current;
-    private String currentRoutingKey;
     private boolean sessionBroken;
-    private int balanced;
     private long nextBeat;
     private SelfStats stats;
 
@@ -84,14 +68,13 @@ public final class EngineWorker implements Worker {
             BrokerConnector connector, String connectionName, int workerNumber, Logger logger, Path configDirectory) {
         this.config = config;
         this.topology = new Topology(config, next, amqp);
-        this.amqp = amqp;
         this.type = type;
         this.connector = connector;
         this.connectionName = connectionName;
         this.workerNumber = workerNumber;
         this.logger = logger;
-        this.configDirectory = configDirectory;
-        this.nextQueues = next.stream().map(EngineConfig::queue).toArray(String[]::new);
+        this.nextHops = new NextHops(next.stream().map(EngineConfig::queue).toList(), config.nextBalanced());
+        this.context = new TaskContext(config, workerNumber, logger, configDirectory, amqp, taskOutputs());
     }
 
     /**
@@ -213,9 +196,9 @@ public final class EngineWorker implements Worker {
     private void process(Signal.Delivery delivery) throws IOException {
         long start = System.nanoTime();
         current = tracker.received(delivery.envelope().getDeliveryTag());
-        currentRoutingKey = delivery.envelope().getRoutingKey();
+        context.handling(delivery.envelope().getRoutingKey());
         try {
-            ObjectNode event = parse(delivery);
+            ObjectNode event = decode(delivery);
             ObjectNode result = engine.onEvent(event);
             checkSession();
             if (result == EventTask.DROP) {
@@ -234,69 +217,40 @@ public final class EngineWorker implements Worker {
             reject(delivery, e);
         } finally {
             counters.event(System.nanoTime() - start);
-            currentRoutingKey = null;
+            context.handling(null);
         }
         tracker.processed(current);
         current = null;
     }
 
-    private ObjectNode parse(Signal.Delivery delivery) throws UndecodableEvent {
+    private ObjectNode decode(Signal.Delivery delivery) throws UndecodableEvent {
         if (logger.isDebugEnabled()) {
             logger.debug("event {}: {}", delivery.envelope().getRoutingKey(),
                     new String(delivery.body(), StandardCharsets.UTF_8));
         }
-        JsonNode node;
-        try {
-            node = JSON_IN.readTree(delivery.body());
-        } catch (JsonProcessingException e) {
-            throw new UndecodableEvent("body is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UndecodableEvent("body is not JSON: " + e.getMessage(), e);
-        }
-        if (!(node instanceof ObjectNode event)) {
-            throw new UndecodableEvent("body is not a JSON object but " + (node == null || node.isMissingNode()
-                    ? "empty" : node.getNodeType().name().toLowerCase()), null);
-        }
-        return event;
+        return EventCodec.decode(delivery.body());
     }
 
-    private void forward(ObjectNode event) throws JsonProcessingException {
-        if (nextQueues.length == 0) {
+    private void forward(ObjectNode event) {
+        if (nextHops.isEmpty()) {
             return;
         }
-        byte[] body = JSON_OUT.writeValueAsBytes(event);
-        if (config.nextBalanced()) {
-            publish(Topology.DIRECT, nextQueues[balanced++ % nextQueues.length], PERSISTENT_JSON, body);
-            balanced %= nextQueues.length;
-        } else {
-            for (String queue : nextQueues) {
-                publish(Topology.DIRECT, queue, PERSISTENT_JSON, body);
-            }
-        }
+        byte[] body = EventCodec.encode(event);
+        nextHops.route(queue -> publish(Topology.DIRECT, queue, EventCodec.PERSISTENT_JSON, body));
     }
 
     /** Sends the original message to the error queue, with why in its headers; it is acked once that is confirmed. */
     private void reject(Signal.Delivery delivery, Throwable error) {
         checkSession();
-        String reason = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
+        String reason = ErrorQueue.reason(error);
         if (error instanceof UndecodableEvent) {
             logger.error("Impossible to parse event '{}': {}", delivery.envelope().getRoutingKey(), reason);
         } else {
             logger.error("Worker raise exception: {}", error.toString(), error);
         }
         counters.errored(error.getClass().getSimpleName() + ": " + reason);
-        Throwable cause = error instanceof UndecodableEvent && error.getCause() != null ? error.getCause() : error;
-        AMQP.BasicProperties original = delivery.properties();
-        Map<String, Object> headers = original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
-        headers.put("x-orchestrator-engine", config.name());
-        headers.put("x-orchestrator-worker", workerNumber);
-        headers.put("x-orchestrator-exception", cause.getClass().getName());
-        headers.put("x-orchestrator-reason", reason);
-        headers.put("x-orchestrator-time", Instant.now().toString());
-        headers.put("x-orchestrator-exchange", delivery.envelope().getExchange());
-        headers.put("x-orchestrator-routing-key", delivery.envelope().getRoutingKey());
-        publish("", topology.errorQueue(), original.builder().headers(headers).deliveryMode(2).build(),
-                delivery.body());
+        publish("", topology.errorQueue(), ErrorQueue.properties(delivery.properties(), delivery.envelope(),
+                config.name(), workerNumber, error, Instant.now()), delivery.body());
     }
 
     /** Publishes on the worker's channel; the output is tracked against the event in hand (none during a beat). */
@@ -415,9 +369,13 @@ public final class EngineWorker implements Worker {
         }
     }
 
-    /** Reopens the session every second until it works or a stop is requested; a refused declaration is fatal. */
+    /**
+     * Reopens the session until it works or a stop is requested, waiting as {@link ReconnectPolicy} says between
+     * attempts; a refused declaration is fatal.
+     */
     private boolean reconnect() throws IOException {
         int attempts = 0;
+        reconnectPolicy.reset();
         while (!stopRequested) {
             try {
                 openSession();
@@ -426,10 +384,10 @@ public final class EngineWorker implements Worker {
                 return true;
             } catch (BrokerException e) {
                 if (attempts++ % 30 == 0) {
-                    logger.warn("{}; retrying every {} ms", e.getMessage(), RECONNECT_DELAY_MS);
+                    logger.warn("{}; retrying at most every {} ms", e.getMessage(), ReconnectPolicy.MAX_MILLIS);
                 }
                 try {
-                    inbox.poll(RECONNECT_DELAY_MS, TimeUnit.MILLISECONDS);
+                    inbox.poll(reconnectPolicy.nextDelayMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     logger.debug("interrupted while reconnecting");
                 }
@@ -465,48 +423,18 @@ public final class EngineWorker implements Worker {
         }
     }
 
-    /** The session died under the worker: drop what is in flight, reconnect. */
-    private static final class SessionLost extends RuntimeException {
-        SessionLost(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    /** The body of a delivery is not a JSON object. */
-    private static final class UndecodableEvent extends Exception {
-        UndecodableEvent(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** What the engine's tasks see of this worker. */
-    private final class Context implements EngineContext {
-        @Override public String name() { return config.name(); }
-        @Override public EngineConfig config() { return config; }
-        @Override public int worker() { return workerNumber; }
-        @Override public Map<String, String> params() { return config.params(); }
-        @Override public List<String> next() { return config.next(); }
-        @Override public Path configDirectory() { return configDirectory; }
-        @Override public Logger logger() { return logger; }
-        @Override public String routingKey() { return currentRoutingKey; }
-        @Override public String eventsExchange() { return amqp.eventsExchange(); }
-        @Override public String alertsExchange() { return amqp.alertsExchange(); }
-
-        @Override
-        public void publish(ObjectNode event) {
-            publish(event, amqp.eventsExchange(), RoutingKeys.of(event));
-        }
-
-        @Override
-        public void publish(ObjectNode event, String exchange, String routingKey) {
-            byte[] body;
-            try {
-                body = JSON_OUT.writeValueAsBytes(event);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("cannot serialise the event: " + e.getOriginalMessage(), e);
+    /** A task's publish: a checked exchange, then an output of the event in hand (or of the beat). */
+    private TaskContext.Outputs taskOutputs() {
+        return new TaskContext.Outputs() {
+            @Override
+            public void checkExchange(String exchange) {
+                EngineWorker.this.checkExchange(exchange);
             }
-            checkExchange(exchange);
-            EngineWorker.this.publish(exchange, routingKey, PERSISTENT_JSON, body);
-        }
+
+            @Override
+            public void publish(String exchange, String routingKey, byte[] body) {
+                EngineWorker.this.publish(exchange, routingKey, EventCodec.PERSISTENT_JSON, body);
+            }
+        };
     }
 }

@@ -39,11 +39,7 @@ final class Topology {
 
     /** The queue where the messages the engine could not process go, with the reason in their headers. */
     String errorQueue() {
-        return errorQueueOf(engine.name());
-    }
-
-    static String errorQueueOf(String engineName) {
-        return EngineConfig.queueOf(engineName) + ".errors";
+        return ErrorQueue.of(engine.name());
     }
 
     /** The exchanges it declares (those known to exist besides the predeclared ones). */

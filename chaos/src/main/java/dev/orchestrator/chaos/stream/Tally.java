@@ -9,6 +9,8 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import dev.orchestrator.chaos.Installation;
 import dev.orchestrator.chaos.Rabbit;
+import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.runtime.ErrorQueue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -41,12 +43,8 @@ public final class Tally implements AutoCloseable {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(500);
         connection = factory.newConnection(Rabbit.HARNESS_PREFIX + "tally");
-        consume(queueOf(Installation.SINK), false);
+        consume(EngineConfig.queueOf(Installation.SINK), false);
         for (String q : installation.errorQueues()) consume(q, true);
-    }
-
-    private static String queueOf(String engine) {
-        return "Engine_" + engine;
     }
 
     private void consume(String queue, boolean errorQueue) throws IOException {
@@ -78,7 +76,7 @@ public final class Tally implements AutoCloseable {
         long id = Long.parseLong(m.group(1));
         if (errorQueue) {
             errorDeliveries.incrementAndGet();
-            Object reason = properties.getHeaders() == null ? null : properties.getHeaders().get("x-orchestrator-reason");
+            Object reason = properties.getHeaders() == null ? null : properties.getHeaders().get(ErrorQueue.REASON);
             errors.put(id, reason == null ? "" : reason.toString());
         } else {
             deliveries.incrementAndGet();

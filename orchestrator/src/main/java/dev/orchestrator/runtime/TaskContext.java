@@ -1,0 +1,73 @@
+package dev.orchestrator.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.RoutingKeys;
+import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.EngineConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * What the engine's tasks see of their worker: the engine's settings, its logger, the event in hand's routing key,
+ * and publishing, which goes through the worker's {@link Outputs} so that it counts as an output of that event.
+ */
+final class TaskContext implements EngineContext {
+
+    /** The worker's side of a task's publish, called on the worker's thread. */
+    interface Outputs {
+
+        /** Fails (to the error queue) when the broker has no such exchange. */
+        void checkExchange(String exchange);
+
+        void publish(String exchange, String routingKey, byte[] body);
+    }
+
+    private final EngineConfig config;
+    private final int worker;
+    private final Logger logger;
+    private final Path configDirectory;
+    private final AmqpSettings amqp;
+    private final Outputs outputs;
+    private String routingKey;
+
+    TaskContext(EngineConfig config, int worker, Logger logger, Path configDirectory, AmqpSettings amqp,
+            Outputs outputs) {
+        this.config = config;
+        this.worker = worker;
+        this.logger = logger;
+        this.configDirectory = configDirectory;
+        this.amqp = amqp;
+        this.outputs = outputs;
+    }
+
+    /** The delivery in hand's routing key, null between events (during a beat). */
+    void handling(String deliveryRoutingKey) {
+        this.routingKey = deliveryRoutingKey;
+    }
+
+    @Override public String name() { return config.name(); }
+    @Override public EngineConfig config() { return config; }
+    @Override public int worker() { return worker; }
+    @Override public Map<String, String> params() { return config.params(); }
+    @Override public List<String> next() { return config.next(); }
+    @Override public Path configDirectory() { return configDirectory; }
+    @Override public Logger logger() { return logger; }
+    @Override public String routingKey() { return routingKey; }
+    @Override public String eventsExchange() { return amqp.eventsExchange(); }
+    @Override public String alertsExchange() { return amqp.alertsExchange(); }
+
+    @Override
+    public void publish(ObjectNode event) {
+        publish(event, amqp.eventsExchange(), RoutingKeys.of(event));
+    }
+
+    @Override
+    public void publish(ObjectNode event, String exchange, String routingKey) {
+        byte[] body = EventCodec.encode(event);
+        outputs.checkExchange(exchange);
+        outputs.publish(exchange, routingKey, body);
+    }
+}
