@@ -25,6 +25,12 @@ public final class ProcessLog implements AutoCloseable {
 
     public Path stderrPath() { return stderr == null ? null : stderr.path(); }
 
+    /** Why a file of this process cannot be written (its lines are being dropped), or null when both can. */
+    public String problem() {
+        String out = stdout == null ? null : stdout.problem();
+        return out != null || stderr == null ? out : stderr.problem();
+    }
+
     /** Empties both files (supervisorctl {@code clear}). */
     public void clear() throws IOException {
         if (stdout != null) stdout.clear();

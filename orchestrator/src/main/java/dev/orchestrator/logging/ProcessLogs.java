@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
@@ -45,6 +46,8 @@ public final class ProcessLogs {
     private final Map<String, ProcessLog> routes = new ConcurrentHashMap<>();
     private final Map<Path, LogFile> files = new HashMap<>();
     private final Router router;
+    /** The time source of the files' retries after a failed write; tests drive it. */
+    private volatile LongSupplier clock = System::nanoTime;
 
     /** {@code fallback} gets the lines of threads bound to no process, at {@code fallbackLevel} or above. */
     ProcessLogs(Configuration config, List<Appender> fallback, Level fallbackLevel) {
@@ -104,6 +107,9 @@ public final class ProcessLogs {
         router.stop();
     }
 
+    /** For tests: the time source of retries of files opened from now on. */
+    void clock(LongSupplier clock) { this.clock = clock; }
+
     /** The open log of the process the calling thread is bound to, or null. */
     ProcessLog currentThreadLog() {
         String key = boundProcess();
@@ -116,7 +122,7 @@ public final class ProcessLogs {
         LogFile file = files.get(path);
         if (file == null) {
             try {
-                file = new LogFile(path, spec.maxBytes(), spec.backups(), layout, config);
+                file = new LogFile(path, spec.maxBytes(), spec.backups(), layout, config, clock);
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -156,12 +162,7 @@ public final class ProcessLogs {
                 return;
             }
             LogFile file = log.forLogLines();
-            if (file == null) return;
-            try {
-                file.append(event);
-            } catch (RuntimeException e) {
-                error("cannot write to " + file.path() + ": " + e.getMessage(), event, e);
-            }
+            if (file != null) file.append(event);
         }
     }
 

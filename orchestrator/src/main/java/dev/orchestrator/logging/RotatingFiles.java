@@ -3,6 +3,7 @@ package dev.orchestrator.logging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.logging.log4j.core.ErrorHandler;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apache.logging.log4j.core.appender.rolling.DefaultRolloverStrategy;
@@ -25,8 +26,15 @@ public final class RotatingFiles {
 
     private RotatingFiles() { }
 
+    /** An appender reporting its write errors to log4j's status logger. */
     public static RollingFileAppender create(String name, Path path, long maxBytes, int backups,
                                              Layout<String> layout, Configuration config) {
+        return create(name, path, maxBytes, backups, layout, config, null);
+    }
+
+    /** An appender reporting its write errors to {@code handler} (null: log4j's status logger). */
+    public static RollingFileAppender create(String name, Path path, long maxBytes, int backups,
+                                             Layout<String> layout, Configuration config, ErrorHandler handler) {
         RollingFileAppender appender;
         try {
             appender = RollingFileAppender.newBuilder()
@@ -47,6 +55,7 @@ public final class RotatingFiles {
             appender = null;
         }
         if (appender == null) throw new IllegalArgumentException("cannot open log file " + path + why(path));
+        if (handler != null) appender.setHandler(handler);
         appender.start();
         return appender;
     }

@@ -12,9 +12,13 @@ import org.apache.logging.log4j.message.SimpleMessage;
 /**
  * What {@code System.out} (or {@code System.err}) becomes in the daemon: bytes written by a thread bound to a
  * process go to that process's file, whole lines at a time, as is; other threads write to the original stream.
- * A process whose channel is NONE has its output discarded, as supervisord does.
+ * A process whose channel is NONE has its output discarded, as supervisord does. Writing never fails the writer:
+ * {@link LogFile} drops what it cannot write.
  */
 final class ThreadRoutedOutput extends OutputStream {
+
+    /** A thread printing without end of line is written out past this many bytes rather than held forever. */
+    static final int MAX_PENDING = 64 * 1024;
 
     private final OutputStream original;
     private final boolean stderr;
@@ -41,6 +45,10 @@ final class ThreadRoutedOutput extends OutputStream {
         }
         ByteArrayOutputStream buffer = pending.get();
         buffer.write(bytes, offset, length);
+        if (buffer.size() >= MAX_PENDING) {
+            emit(log, buffer);
+            return;
+        }
         for (int i = offset + length - 1; i >= offset; i--) {
             if (bytes[i] == '\n') {
                 emit(log, buffer);

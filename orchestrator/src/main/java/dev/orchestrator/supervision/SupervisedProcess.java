@@ -118,7 +118,7 @@ final class SupervisedProcess {
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns));
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns, log));
     }
 
     // ---- requests, on the supervisor thread ----
@@ -368,8 +368,11 @@ final class SupervisedProcess {
 
     private static String pathText(Path p) { return p == null ? "" : p.toString(); }
 
-    /** The worker's counters (of its current or last run) and {@code restarts}: spawns after the first. */
-    private static Map<String, Object> counters(Worker worker, int spawns) {
+    /**
+     * The worker's counters (of its current or last run), {@code restarts}: spawns after the first, and
+     * {@code log_error} while a log file of the process cannot be written.
+     */
+    private static Map<String, Object> counters(Worker worker, int spawns, ProcessLog log) {
         Map<String, Object> counters = new LinkedHashMap<>();
         if (worker != null) {
             try {
@@ -380,6 +383,8 @@ final class SupervisedProcess {
             }
         }
         counters.put("restarts", Math.max(0, spawns - 1));
+        String logProblem = log == null ? null : log.problem();
+        if (logProblem != null) counters.put("log_error", logProblem);
         return counters;
     }
 

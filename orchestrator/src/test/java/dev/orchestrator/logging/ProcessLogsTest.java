@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -236,5 +237,76 @@ class ProcessLogsTest {
         }
         assertEquals(List.of(), errors);
         assertTrue(read(path).endsWith("last line\n"), read(path));
+    }
+
+    @Test
+    void aFileOnAFullDiskNeverThrowsIntoTheWriterIsReportedOnceAndRetried() throws Exception {
+        AtomicLong now = new AtomicLong();
+        logs.clock(now::get);
+        LogSpec full = file(Path.of("/dev/full"), 0, 0);
+        ProcessLog log = logs.open(program("full", full, full));
+        Runnable writes = () -> {
+            for (int i = 0; i < 50; i++) {
+                LogManager.getLogger("engine.full").info("line {}", i);
+                System.out.println("printed " + i);
+                System.err.println("error printed " + i);
+            }
+        };
+        onWorkerThread("full", writes);
+        assertEquals("cannot write /dev/full: No space left on device (150 lines dropped)", log.problem());
+        now.addAndGet(LogFile.RETRY_NANOS);
+        onWorkerThread("full", writes);
+        assertEquals("cannot write /dev/full: No space left on device (300 lines dropped)", log.problem());
+        String main = read(dir.resolve("main.log"));
+        assertEquals(1, main.split("cannot be written", -1).length - 1, main);
+        assertTrue(main.contains(" ERRO log file /dev/full cannot be written (No space left on device): its lines"
+                + " are dropped until it can\n"), main);
+    }
+
+    @Test
+    void aFullDiskThatHasRoomAgainIsSaidOnceInTheMainLog() throws Exception {
+        AtomicLong now = new AtomicLong();
+        logs.clock(now::get);
+        Path disk = Files.createDirectory(dir.resolve("tiny"));
+        mount(disk);
+        try {
+            Path path = disk.resolve("engine.log");
+            ProcessLog log = logs.open(program("tiny", file(path, 0, 0), file(path, 0, 0)));
+            Path filler = disk.resolve("filler");
+            fill(filler);
+            onWorkerThread("tiny", () -> System.out.println("x".repeat(8192)));
+            assertTrue(log.problem().startsWith("cannot write " + path + ": No space left on device"), log.problem());
+            Files.delete(filler);
+            now.addAndGet(LogFile.RETRY_NANOS);
+            onWorkerThread("tiny", () -> System.out.println("back"));
+            assertEquals(null, log.problem());
+            assertTrue(read(path).endsWith("back\n"));
+            String main = read(dir.resolve("main.log"));
+            assertTrue(main.contains(" ERRO log file " + path + " cannot be written (No space left on device)"), main);
+            assertTrue(main.contains(" INFO log file " + path + " written again ("), main);
+            log.close();
+        } finally {
+            run("umount", "--lazy", disk.toString());
+        }
+    }
+
+    /** A 64 KiB tmpfs at {@code dir} (the test runs as root, as CI does). */
+    private static void mount(Path dir) throws Exception {
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.toString());
+    }
+
+    private static void fill(Path filler) throws IOException {
+        try (var out = Files.newOutputStream(filler)) {
+            byte[] block = new byte[4096];
+            while (true) out.write(block);
+        } catch (IOException full) {
+            // no space left: the disk is full
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output + " (the test needs root)");
     }
 }
