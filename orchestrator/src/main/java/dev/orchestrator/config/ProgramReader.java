@@ -143,7 +143,7 @@ final class ProgramReader {
             return new LogSpec(LogFiles.auto(childLogDir, process, channel), true, maxBytes, backups);
         }
         Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
-        return v.parse(key, value, p -> LogFiles.existingDirectoryOf(p, path))
+        return v.parse(key, value, p -> LogFiles.writableLogFile(p, path))
                 .map(p -> new LogSpec(p, false, maxBytes, backups)).orElse(LogSpec.none());
     }
 

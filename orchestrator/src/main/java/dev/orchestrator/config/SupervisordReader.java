@@ -76,13 +76,13 @@ final class SupervisordReader {
     }
 
     private static Path path(SectionValues values, String key, Map<String, Object> names, Path here, Path dflt,
-                             boolean mustHaveDirectory) {
+                             boolean logFile) {
         if (!values.has(key)) return dflt;
         String value = values.expanded(key, null, names);
         if (value == null) return dflt;
         Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
-        if (mustHaveDirectory) {
-            return values.parse(key, value, v -> LogFiles.existingDirectoryOf(v, path)).orElse(dflt);
+        if (logFile) {
+            return values.parse(key, value, v -> LogFiles.writableLogFile(v, path)).orElse(dflt);
         }
         return path;
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrator.testing.Tmpfs;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,6 +116,9 @@ class ProgramOptionsTest extends WithConfigTree {
             process_name=%(foo)s                | Format string '%(foo)s' for 'process_name' contains names ('foo') which cannot be expanded. Available names: ENV_..., group_name, here, host_node_name, numprocs, process_num, program_name
             stopsignal=FOO                      | value 'FOO' is not a valid signal name
             stdout_logfile=/nonexistent/dir/x.log | The directory named as part of the path /nonexistent/dir/x.log does not exist
+            stdout_logfile=/tmp                 | The path /tmp is a directory
+            stderr_logfile=/proc/self/x.log     | The path /proc/self/x.log is on proc, not a file system for logs
+            stdout_logfile=/sys/kernel/x.log    | The path /sys/kernel/x.log is on sysfs, not a file system for logs
             priority=%(process_num)d            | Format string '%(process_num)d' for 'program:x.priority' contains names ('process_num') which cannot be expanded. Available names: ENV_..., here
             environment=A=1,B                   | Unexpected end of key/value pairs in value 'A=1,B'
             process_name=%(program_name)        | Format string '%(program_name)' for 'process_name' is badly formatted: incomplete format
@@ -155,6 +161,16 @@ class ProgramOptionsTest extends WithConfigTree {
         LaunchSpec spec = tree.process("command=/opt/canopsis/bin/engine-launcher -e \"my type\" -n x -w 3 -l"
                 + " warning\n").launch();
         assertEquals(new LaunchSpec("my type", "x", 3, "WARN"), spec);
+    }
+
+    @Test
+    void aLogInAReadOnlyDirectoryIsRefused() throws Exception {
+        Path readOnly = Files.createDirectories(tmp.resolve("read-only"));
+        try (Tmpfs ignored = Tmpfs.mount(readOnly, "ro,size=16k")) {
+            onlyError(program("command=engine-launcher -e dynamic -n x -w 0\nstdout_logfile=" + readOnly
+                    + "/x.log\n"), "The directory named as part of the path " + readOnly
+                    + "/x.log is not writable by this user");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.orchestrator.config.LogSpec;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.SupervisordSettings;
 import dev.orchestrator.supervision.TestProcesses;
+import dev.orchestrator.testing.Tmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,8 +269,7 @@ class ProcessLogsTest {
         AtomicLong now = new AtomicLong();
         logs.clock(now::get);
         Path disk = Files.createDirectory(dir.resolve("tiny"));
-        mount(disk);
-        try {
+        try (Tmpfs ignored = Tmpfs.mount(disk, "size=64k")) {
             Path path = disk.resolve("engine.log");
             ProcessLog log = logs.open(program("tiny", file(path, 0, 0), file(path, 0, 0)));
             Path filler = disk.resolve("filler");
@@ -285,14 +285,7 @@ class ProcessLogsTest {
             assertTrue(main.contains(" ERRO log file " + path + " cannot be written (No space left on device)"), main);
             assertTrue(main.contains(" INFO log file " + path + " written again ("), main);
             log.close();
-        } finally {
-            run("umount", "--lazy", disk.toString());
         }
-    }
-
-    /** A 64 KiB tmpfs at {@code dir} (the test runs as root, as CI does). */
-    private static void mount(Path dir) throws Exception {
-        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.toString());
     }
 
     private static void fill(Path filler) throws IOException {
@@ -302,11 +295,5 @@ class ProcessLogsTest {
         } catch (IOException full) {
             // no space left: the disk is full
         }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output + " (the test needs root)");
     }
 }
