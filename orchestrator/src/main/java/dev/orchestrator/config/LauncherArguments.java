@@ -49,12 +49,18 @@ public final class LauncherArguments {
         return new LaunchSpec(type, name, procnum, level);
     }
 
+    /** True when {@code command} runs {@code engine-launcher} (from any directory). */
+    static boolean isLauncherLine(String command) throws InvalidValueException {
+        List<String> words = CommandSplitter.split(command);
+        return !words.isEmpty() && words.get(0).substring(words.get(0).lastIndexOf('/') + 1).equals(COMMAND);
+    }
+
     /**
      * Reads a program's {@code command=}: it must run {@code engine-launcher} (any directory) with valid arguments.
      */
     static LaunchSpec parseCommand(String command) throws InvalidValueException {
         List<String> words = CommandSplitter.split(command);
-        if (words.isEmpty() || !words.get(0).substring(words.get(0).lastIndexOf('/') + 1).equals(COMMAND)) {
+        if (!isLauncherLine(command)) {
             throw new InvalidValueException("only engine-launcher commands are supported (expected "
                     + "'engine-launcher -e TYPE -n NAME -w N -l LEVEL', got " + PyFormat.repr(command) + ")");
         }

@@ -1,12 +1,14 @@
 package dev.orchestrator.config;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * One supervised worker: a program's settings expanded for one {@code process_num}, as supervisord's
- * ProcessConfig. {@code name} is the expanded {@code process_name}; {@code group} its group's name. {@code launch} is
- * null only when the command is invalid (the configuration then has errors); {@code source} is where {@code command}
- * is (the section header when it is missing).
+ * One supervised process: a program's settings expanded for one {@code process_num}, as supervisord's
+ * ProcessConfig. {@code name} is the expanded {@code process_name}; {@code group} its group's name.
+ * {@code execution} says how it runs (a thread, a child process, a child JVM); it is null only when the command is
+ * invalid (the configuration then has errors). {@code child} holds the options of child processes. {@code source}
+ * is where {@code command} is (the section header when it is missing).
  */
 public record ProcessConfig(
         String name,
@@ -20,14 +22,32 @@ public record ProcessConfig(
         int startsecs,
         int startretries,
         int stopwaitsecs,
-        LaunchSpec launch,
+        Execution execution,
         LogSpec stdoutLog,
         LogSpec stderrLog,
         boolean redirectStderr,
         String directory,
-        java.util.Map<String, String> environment,
+        Map<String, String> environment,
+        ChildOptions child,
         Source source) {
 
     /** supervisorctl's namespec: {@code name} when group and process share it, else {@code group:name}. */
     public String namespec() { return group.equals(name) ? name : group + ':' + name; }
+
+    /** The Java engine this process runs (as a thread or in its own JVM), or null for a command. */
+    public LaunchSpec launch() { return execution == null ? null : execution.engine(); }
+
+    /** The same process, read from {@code at}: compare two with {@code withSource(null)}. */
+    public ProcessConfig withSource(Source at) {
+        return new ProcessConfig(name, group, program, processNum, priority, autostart, autorestart, exitcodes,
+                startsecs, startretries, stopwaitsecs, execution, stdoutLog, stderrLog, redirectStderr, directory,
+                environment, child, at);
+    }
+
+    /** The same process, run another way (what {@code check} decides for engines without a Java implementation). */
+    public ProcessConfig withExecution(Execution how) {
+        return new ProcessConfig(name, group, program, processNum, priority, autostart, autorestart, exitcodes,
+                startsecs, startretries, stopwaitsecs, how, stdoutLog, stderrLog, redirectStderr, directory,
+                environment, child, source);
+    }
 }

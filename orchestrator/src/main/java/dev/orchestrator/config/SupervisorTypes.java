@@ -1,5 +1,7 @@
 package dev.orchestrator.config;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +17,6 @@ final class SupervisorTypes {
 
     private static final List<String> TRUTHY = List.of("yes", "true", "on", "1");
     private static final List<String> FALSY = List.of("no", "false", "off", "0");
-    private static final List<String> SIGNALS = List.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
-            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
-            "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
-    private static final Map<String, Integer> SIGNAL_ALIASES = Map.of("IOT", 6, "CLD", 17, "POLL", 29,
-            "RTMIN", 34, "RTMAX", 64);
-    private static final int MAX_SIGNAL = 64;
 
     private SupervisorTypes() { }
 
@@ -92,19 +88,41 @@ final class SupervisorTypes {
         try {
             number = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            String name = value.strip().toUpperCase(Locale.ROOT);
-            if (name.startsWith("SIG")) name = name.substring(3);
-            int index = SIGNALS.indexOf(name);
-            if (index >= 0) return index + 1;
-            if (SIGNAL_ALIASES.containsKey(name)) return SIGNAL_ALIASES.get(name);
+            int named = UnixSignals.number(value);
+            if (named > 0) return named;
             throw new InvalidValueException("value " + PyFormat.repr(value)
                     + " is not a valid signal name (expected TERM, INT, QUIT, HUP, KILL, USR1, USR2...)");
         }
-        if (number < 1 || number > MAX_SIGNAL) {
+        if (number < 1 || number > UnixSignals.MAX) {
             throw new InvalidValueException("value " + PyFormat.repr(value)
-                    + " is not a valid signal number (expected 1 to " + MAX_SIGNAL + ")");
+                    + " is not a valid signal number (expected 1 to " + UnixSignals.MAX + ")");
         }
         return number;
+    }
+
+    /** supervisord's {@code octal_type}: an octal number such as {@code 022}. */
+    static int octal(String value) throws InvalidValueException {
+        try {
+            return Integer.parseInt(value.strip(), 8);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(PyFormat.repr(value) + " can not be converted to an octal type"
+                    + " (expected an octal number such as 022)");
+        }
+    }
+
+    /**
+     * supervisord's {@code name_to_uid}: a user name or a numeric uid that exists on this host; returns it as
+     * written.
+     */
+    static String user(String value) throws InvalidValueException {
+        String s = value.strip();
+        if (s.chars().allMatch(Character::isDigit) && !s.isEmpty()) return s;
+        try {
+            FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(s);
+            return s;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new InvalidValueException("Invalid user name " + s + " (expected a user of this host)");
+        }
     }
 
     /** A process, program or group name: stripped, without space, colon or slash. */

@@ -74,8 +74,6 @@ final class ConfigDiff {
     }
 
     private static ProcessConfig withoutSource(ProcessConfig p) {
-        return new ProcessConfig(p.name(), p.group(), p.program(), p.processNum(), p.priority(), p.autostart(),
-                p.autorestart(), p.exitcodes(), p.startsecs(), p.startretries(), p.stopwaitsecs(), p.launch(),
-                p.stdoutLog(), p.stderrLog(), p.redirectStderr(), p.directory(), p.environment(), null);
+        return p.withSource(null);
     }
 }

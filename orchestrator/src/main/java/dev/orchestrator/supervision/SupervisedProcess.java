@@ -159,6 +159,15 @@ final class SupervisedProcess {
         }
     }
 
+    /** supervisord's {@code signal}: only STARTING, RUNNING and STOPPING processes take signals. */
+    void signal(int number) throws Fault {
+        ProcessState s = status.state();
+        if (run == null || s != ProcessState.STARTING && s != ProcessState.RUNNING && s != ProcessState.STOPPING) {
+            throw new Fault(Fault.Code.NOT_RUNNING, config.namespec());
+        }
+        run.worker.signal(number, config.name());
+    }
+
     /** supervisord's {@code stop_all} for one process: BACKOFF gives up (FATAL), running ones are stopped. */
     void stopForShutdown() {
         if (status.state() == ProcessState.BACKOFF) {

@@ -20,6 +20,16 @@ public interface Supervisor {
     /** Stops one process; with {@code wait}, returns once it is in a stopped state. */
     void stopProcess(String group, String name, boolean wait) throws Fault;
 
+    /**
+     * supervisord's {@code signalProcess}: sends {@code signal} (a name such as {@code HUP} or {@code SIGHUP}, or a
+     * number) to a process in STARTING, RUNNING or STOPPING. A child process gets the real signal (its process
+     * group with {@code stopasgroup}); a worker thread takes TERM, INT and QUIT as a request to end (as its engine
+     * would on SIGTERM) and refuses the others with FAILED.
+     *
+     * @throws Fault BAD_NAME, BAD_SIGNAL, NOT_RUNNING, FAILED
+     */
+    void signalProcess(String group, String name, String signal) throws Fault;
+
     /** Empties the process's log files. */
     void clearProcessLogs(String group, String name) throws Fault;
 

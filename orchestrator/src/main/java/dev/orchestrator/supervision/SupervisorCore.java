@@ -4,6 +4,7 @@ import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.Problem;
+import dev.orchestrator.config.UnixSignals;
 import dev.orchestrator.logging.ProcessLog;
 import dev.orchestrator.logging.ProcessLogs;
 import java.io.IOException;
@@ -152,6 +153,25 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                 throw new Fault(Fault.Code.FAILED, "interrupted while stopping " + namespec(group, name));
             }
         }
+    }
+
+    @Override
+    public void signalProcess(String group, String name, String signal) throws Fault {
+        checkRunning();
+        int number = signalNumber(signal);
+        call(() -> {
+            lookup(group, name).signal(number);
+            return null;
+        });
+    }
+
+    /** A signal name ({@code HUP}, {@code SIGHUP}) or number, as supervisord's {@code signal_number}. */
+    private static int signalNumber(String signal) throws Fault {
+        String s = signal == null ? "" : signal.strip();
+        int number = s.chars().allMatch(Character::isDigit) && !s.isEmpty() && s.length() < 4 ? Integer.parseInt(s)
+                : UnixSignals.number(s);
+        if (number < 1 || number > UnixSignals.MAX) throw new Fault(Fault.Code.BAD_SIGNAL, signal);
+        return number;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestrator.supervision;
 
+import dev.orchestrator.config.UnixSignals;
 import java.util.Map;
 
 /**
@@ -33,6 +34,31 @@ public interface Worker {
      * of its own, so it may block a while (closing a connection).
      */
     void abort();
+
+    /**
+     * A signal from {@code signal SIG NAME}, on the supervisor thread: return at once. A thread has no signals: the
+     * default takes TERM, INT and QUIT as {@link #requestStop()} (an end of its own, so autorestart applies) and
+     * refuses the others.
+     *
+     * @throws Fault FAILED when this work cannot take the signal
+     */
+    default void signal(int number, String name) throws Fault {
+        if (number != UnixSignals.TERM && number != UnixSignals.INT && number != UnixSignals.QUIT) {
+            throw new Fault(Fault.Code.FAILED, name + " runs as a thread: it takes TERM, INT or QUIT (an end of its"
+                    + " own), not " + UnixSignals.name(number));
+        }
+        requestStop();
+    }
+
+    /**
+     * True when {@link #abort()} surely ends the work and its end is reported by {@link #run} (a child process
+     * killed with SIGKILL): the process stays STOPPING until then, as supervisord's. False for a thread, which may
+     * linger: it is then reported STOPPED at once and abandoned.
+     */
+    default boolean killable() { return false; }
+
+    /** The operating-system pid of the work, or 0 when it has none (a thread gets a synthetic pid). */
+    default long pid() { return 0; }
 
     /** Counters for {@code status --json} (events in/out/dropped/errored, beats, rate...). */
     Map<String, Object> counters();

@@ -38,7 +38,7 @@ class ManyMistakesTest {
                         """)
                 .file("etc/engines/b.ini", """
                         [program:engine-b]
-                        command=/usr/bin/python engine.py
+                        command=/usr/bin/python 'engine.py
                         startsecs=%(process_num)d
                         stdout_logfile=/no/such/dir/b.log
                         """)

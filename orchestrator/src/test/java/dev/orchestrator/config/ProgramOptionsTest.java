@@ -151,8 +151,11 @@ class ProgramOptionsTest extends WithConfigTree {
     }
 
     @Test
-    void onlyEngineLauncherCommands() {
-        onlyError(program("command=/bin/cat /etc/passwd\n"), "only engine-launcher commands are supported");
+    void engineLauncherLinesAreEnginesAndOtherCommandsChildProcesses() {
+        ProcessConfig cat = tree.process("command=/bin/cat '/etc/%(program_name)s file' \"a b\"\n");
+        assertEquals(List.of("/bin/cat", "/etc/x file", "a b"), ((Execution.Child) cat.execution()).argv());
+        assertNull(cat.launch());
+        onlyError(program("command=  \n"), "command is empty");
         onlyError(program("command=engine-launcher -n x -w 0\n"), "bad engine-launcher arguments: Missing required");
         onlyError(program("command=engine-launcher -e a -n x -w zero\n"), "bad engine-launcher arguments");
         onlyError(program("command=engine-launcher -e a -n x -w 0 -l loud\n"), "bad engine-launcher arguments:"
@@ -244,6 +247,30 @@ class ProgramOptionsTest extends WithConfigTree {
                 "stdout_syslog", "stderr_events_enabled", "stdout_capture_maxbytes"),
                 notes.stream().map(p -> p.source().key()).toList());
         assertTrue(notes.stream().allMatch(n -> n.message().startsWith("accepted but ignored: ")));
+    }
+
+    @Test
+    void childProcessOptionsAreReadAndCheckedWithoutNotes() {
+        Configuration c = program("command=sleep 10\nuser=nobody\numask=027\nstopsignal=sigusr1\nstopasgroup=true\n");
+        assertEquals(List.of(), errors(c));
+        assertTrue(c.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.NOTE), c.problems()::toString);
+        ProcessConfig p = c.processes().findFirst().orElseThrow();
+        assertEquals(new ChildOptions("nobody", 027, 10, true, true), p.child());
+        onlyError(program("command=sleep 10\nuser=no-such-user-here\n"), "Invalid user name no-such-user-here");
+        onlyError(program("command=sleep 10\numask=089\n"), "'089' can not be converted to an octal type");
+    }
+
+    @Test
+    void isolationRunsAnEngineInItsOwnJvm() {
+        ProcessConfig p = tree.process("isolation=process\n");
+        assertEquals(new LaunchSpec("dynamic", "x", 0, "INFO"), ((Execution.IsolatedJvm) p.execution()).launch());
+        assertEquals(p.launch(), new LaunchSpec("dynamic", "x", 0, "INFO"));
+        assertTrue(tree.process("isolation=thread\n").execution() instanceof Execution.Thread);
+        onlyError(program("command=engine-launcher -e dynamic -n x -w 0\nisolation=jvm\n"),
+                "invalid 'isolation' value 'jvm' (expected thread or process)");
+        assertEquals(List.of("isolation applies to engine-launcher programs only; this command already runs as a"
+                + " child process"), messages(program("command=sleep 1\nisolation=process\n"),
+                Problem.Severity.WARNING));
     }
 
     @Test

@@ -229,12 +229,12 @@ class ProcessStateMachineTest extends HarnessTest {
         h.awaitMainLog("spawned: 'p' with pid 2");
     }
 
-    static void assertThrowsFault(Fault.Code code, FaultyCall call) {
+    static Fault assertThrowsFault(Fault.Code code, FaultyCall call) {
         try {
             call.run();
         } catch (Fault f) {
             assertEquals(code, f.code(), f.getMessage());
-            return;
+            return f;
         } catch (Exception e) {
             throw new AssertionError("expected " + code + ", got " + e, e);
         }

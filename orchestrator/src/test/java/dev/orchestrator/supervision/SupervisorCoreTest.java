@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrator.config.Autorestart;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.ProgramConfig;
@@ -64,6 +65,22 @@ class SupervisorCoreTest extends HarnessTest {
         assertTrue(index(steps, "m", STOPPED) < index(steps, "e2", STOPPING), "mid is stopped before early");
         h.awaitMainLog("INFO waiting for e2, e1, m, l1, l2 to die");
         assertThrowsFault(Fault.Code.SHUTDOWN_STATE, () -> h.supervisor.startProcess("mid", "m", false));
+    }
+
+    /** supervisord's test_rpcinterfaces.py test_signalProcess_*: BAD_SIGNAL, NOT_RUNNING; a thread takes TERM only. */
+    @Test
+    void signalProcessOfAThreadEndsItOnTermAndRefusesWhatAThreadCannotTake() throws Exception {
+        h.workers.script("svc", TestWorkers::untilStopped);
+        h.start(single(process("svc").autorestart(Autorestart.FALSE).build()));
+        h.awaitState("svc", RUNNING);
+        assertThrowsFault(Fault.Code.BAD_SIGNAL, () -> h.supervisor.signalProcess("svc", "svc", "BOGUS"));
+        assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.signalProcess("svc", "nope", "TERM"));
+        Fault refused = assertThrowsFault(Fault.Code.FAILED, () -> h.supervisor.signalProcess("svc", "svc", "USR1"));
+        assertEquals("FAILED: svc runs as a thread: it takes TERM, INT or QUIT (an end of its own), not SIGUSR1",
+                refused.getMessage());
+        h.supervisor.signalProcess("svc", "svc", "sigterm");
+        h.awaitState("svc", ProcessState.EXITED);
+        assertThrowsFault(Fault.Code.NOT_RUNNING, () -> h.supervisor.signalProcess("svc", "svc", "15"));
     }
 
     @Test
@@ -120,11 +137,7 @@ class SupervisorCoreTest extends HarnessTest {
         h.awaitState("c", RUNNING);
 
         ProcessConfig movedA = process("a").startsecs(0).build();
-        movedA = new ProcessConfig(movedA.name(), movedA.group(), movedA.program(), movedA.processNum(),
-                movedA.priority(), movedA.autostart(), movedA.autorestart(), movedA.exitcodes(), movedA.startsecs(),
-                movedA.startretries(), movedA.stopwaitsecs(), movedA.launch(), movedA.stdoutLog(),
-                movedA.stderrLog(), movedA.redirectStderr(), movedA.directory(), movedA.environment(),
-                new Source(Path.of("other.conf"), 42, "program:a", null));
+        movedA = movedA.withSource(new Source(Path.of("other.conf"), 42, "program:a", null));
         GroupConfig a = new GroupConfig("a", 999, List.of(new ProgramConfig("a", 999, List.of(movedA), null)), null);
         h.configuration = TestProcesses.configuration(dir, a, single(process("b").startsecs(2).build()),
                 single(process("d").startsecs(0).build()));

@@ -4,6 +4,8 @@ import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.Autorestart;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.GroupConfig;
+import dev.orchestrator.config.ChildOptions;
+import dev.orchestrator.config.Execution;
 import dev.orchestrator.config.LaunchSpec;
 import dev.orchestrator.config.LogSpec;
 import dev.orchestrator.config.ProcessConfig;
@@ -56,8 +58,9 @@ public final class TestProcesses {
 
         public ProcessConfig build() {
             return new ProcessConfig(name, group, name, 0, priority, autostart, autorestart, exitcodes, startsecs,
-                    startretries, stopwaitsecs, new LaunchSpec("test", name, 0, "info"), stdout, stderr,
-                    redirectStderr, null, Map.of(), new Source(Path.of("test.conf"), 0, "program:" + name, null));
+                    startretries, stopwaitsecs,
+                    new Execution.Thread(new LaunchSpec("test", name, 0, "info"), "test"), stdout, stderr,
+                    redirectStderr, null, Map.of(), ChildOptions.defaults(), new Source(Path.of("test.conf"), 0, "program:" + name, null));
         }
     }
 
