@@ -105,6 +105,15 @@ final class ControlHarness implements AutoCloseable {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** {@code orchestrator ARGS} as given (global options and all), with {@code input} as standard input. */
+    static Run main(String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new java.io.BufferedReader(new java.io.StringReader(input)),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
     void awaitState(String group, String name, ProcessState state) {
         await().atMost(Duration.ofSeconds(15)).until(() -> daemon.processInfo(group, name).state() == state);
     }

@@ -1,0 +1,106 @@
+package dev.orchestrator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orchestrator.supervision.ProcessState;
+import dev.orchestrator.supervision.TestWorkers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * supervisorctl's command line (supervisor/options.py {@code ClientOptions}, supervisor/supervisorctl.py
+ * {@code main}, {@code Controller.exec_cmdloop}, {@code onecmd}, {@code default}): global options before the
+ * subcommand, and the interactive shell when there is no subcommand, also driven through a pipe.
+ */
+class SupervisorctlCommandLineTest extends DaemonTestBase {
+
+    @BeforeEach
+    void start() throws Exception {
+        harness("""
+                [program:solo]
+                command=engine-launcher -e test -n solo -w 0
+                startsecs=0
+                """);
+        h.workers.script("solo", TestWorkers::untilStopped);
+        h.start();
+        h.awaitState("solo", "solo", ProcessState.RUNNING);
+    }
+
+    private String config() {
+        return h.mainFile.toString();
+    }
+
+    @Test
+    void globalOptionsBeforeTheSubcommandAsSupervisorctlTakesThem() {
+        ControlHarness.Run after = h.run("status");
+        assertEquals(0, after.status(), after.toString());
+        for (List<String> args : List.of(
+                List.of("-c", config(), "status"),
+                List.of("--configuration", config(), "status"),
+                List.of("--configuration=" + config(), "status"),
+                List.of("-c" + config(), "status"),
+                List.of("-s", "unix://" + h.socket(), "status"),
+                List.of("--serverurl=unix://" + h.socket(), "status"),
+                List.of("-u", "user", "-p", "secret", "-c", config(), "status"))) {
+            ControlHarness.Run r = ControlHarness.main("", args.toArray(String[]::new));
+            assertEquals(withoutUptime(after), withoutUptime(r), String.join(" ", args));
+        }
+        ControlHarness.Run stop = ControlHarness.main("", "-c", config(), "stop", "solo");
+        assertEquals(new ControlHarness.Run(0, "solo: stopped\n", ""), stop);
+        ControlHarness.Run status = ControlHarness.main("", "-c", config(), "status", "solo");
+        assertEquals(3, status.status(), "supervisorctl's exit 3 for a stopped process");
+    }
+
+    private static ControlHarness.Run withoutUptime(ControlHarness.Run r) {
+        return new ControlHarness.Run(r.status(), r.out().replaceAll("uptime [0-9:]+", "uptime"), r.err());
+    }
+
+    @Test
+    void aGlobalOptionTheSubcommandCannotUseIsOneLineAndExit2() {
+        ControlHarness.Run r = ControlHarness.main("", "-s", "unix:///x.sock", "check");
+        assertEquals(2, r.status());
+        assertEquals("Error: option -s does not apply to 'check' (it reads no configuration and talks to no daemon)\n",
+                r.err());
+        ControlHarness.Run missing = ControlHarness.main("", "-c");
+        assertEquals(new ControlHarness.Run(2, "", "Error: option -c requires a value\n"), missing);
+    }
+
+    @Test
+    void noSubcommandOpensTheShellStatusFirstThenOneCommandALine() {
+        ControlHarness.Run r = ControlHarness.main(String.join("\n", "", "stop solo", "bogus arg", "help", "help stop",
+                "status", "start solo", "quit", "status"), "-c", config());
+        assertEquals(0, r.status(), "the shell's exit status is always 0");
+        List<String> lines = r.lines();
+        assertTrue(lines.get(0).startsWith("solo                             RUNNING   pid "), lines.get(0));
+        assertEquals("orchestrator> orchestrator> solo: stopped", lines.get(1), "an empty line repeats nothing");
+        assertEquals("orchestrator> *** Unknown syntax: bogus arg", lines.get(2));
+        assertTrue(lines.contains("default commands (type help <topic>):"), r.out());
+        assertTrue(r.out().contains("Usage: stop"), r.out());
+        assertTrue(r.out().contains("solo                             STOPPED   "), r.out());
+        assertEquals("orchestrator> solo: started", lines.get(lines.size() - 2), r.out());
+        assertEquals("orchestrator> ", lines.get(lines.size() - 1), "quit ends the shell: " + r.out());
+    }
+
+    @Test
+    void theShellThroughAPipeWithAHistoryFile() throws Exception {
+        Path history = dir.resolve("history");
+        ProcessBuilder pb = new ProcessBuilder(Path.of("bin/orchestrator").toAbsolutePath().toString(),
+                "-c", config(), "-r", history.toString()).redirectErrorStream(true);
+        pb.environment().put("ORCHESTRATOR_CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.start();
+        p.getOutputStream().write("stop solo\nstatus solo\n".getBytes());
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("orchestrator> solo: stopped\n"), out);
+        assertTrue(out.contains("orchestrator> solo                             STOPPED"), out);
+        assertTrue(out.endsWith("orchestrator> \n"), "end of input ends the shell: " + out);
+        assertEquals(List.of("stop solo", "status solo"), Files.readAllLines(history));
+    }
+}
