@@ -119,6 +119,10 @@ public final class DefaultTaskRegistry implements TaskRegistry {
         if (registered != null || name.indexOf('.') < 0) {
             return Optional.ofNullable(registered);
         }
+        EngineType module = ModulePath.engineType(name).map(engineTypes::get).orElse(null);
+        if (module != null) {
+            return Optional.of(module);
+        }
         return Optional.ofNullable(engineTypeClasses.computeIfAbsent(name, this::loadEngineTypeClass));
     }
 
