@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code start NAME...|--all}: starts processes and waits until they are RUNNING (supervisorctl {@code start}). */
 @Command(name = "start", description = {"Start processes and wait until they are RUNNING.",
-        "With -d, first start the daemon in the background if none answers."})
+        "With -d, first start the daemon in the background if none answers; -d alone starts only the daemon.",
+        "A process that does not reach RUNNING is reported (spawn error, exit 7)."})
 final class StartCommand extends ProcessCommand {
 
     @Option(names = {"-d", "--daemon"}, description = "Start the daemon first if it is not running.")
@@ -22,6 +23,12 @@ final class StartCommand extends ProcessCommand {
     @Override
     int usageExitStatus() { return INVALID_ARGS; }
 
+    /** {@code start -d} alone starts the daemon only, as {@code supervisord -c FILE} does. */
+    @Override
+    String usageError() {
+        return daemon && names.isEmpty() && !all ? null : super.usageError();
+    }
+
     @Override
     ControlClient connect(Path socket) throws Unreachable {
         if (daemon) new DaemonLauncher(control, this::err).ensureRunning(socket);
@@ -30,6 +37,7 @@ final class StartCommand extends ProcessCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
+        if (names.isEmpty() && !all) return;
         apply(client, ProcessAction.START, !noWait);
         printJson();
     }

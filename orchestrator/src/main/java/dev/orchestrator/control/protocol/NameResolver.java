@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Resolves supervisorctl names against the daemon's processes: {@code all}, {@code group:*} and {@code group:}
  * (the whole group), {@code group:process}, {@code name} for a process alone in its homogeneous group, and, beyond
  * supervisorctl, a bare process name ({@code engine-cleaner-events-0}) whenever exactly one group holds a process
- * of that name. A name that matches nothing, or a bare name that several groups hold, becomes a {@code BAD_NAME}
- * outcome with supervisorctl's text ({@code no such process}, {@code no such group}).
+ * of that name. Shell patterns, as the supervisor-wildcards plugin that Canopsis' supervisord.conf loads
+ * ({@code [ctlplugin:wildcards]}): {@code group:pattern} matches {@code group:process} (its {@code match_group = 1}),
+ * a pattern without a colon matches process names ({@code engine-*-0}); each match is designated as if named. A
+ * name that matches nothing, or a bare name that several groups hold, becomes a {@code BAD_NAME} outcome with supervisorctl's text ({@code no such process}, {@code no such group}).
  */
 public final class NameResolver {
 
@@ -79,15 +82,18 @@ public final class NameResolver {
         if (colon >= 0) {
             String group = name.substring(0, colon);
             String process = name.substring(colon + 1);
+            if (Glob.isPattern(group)) return pattern(name, p -> p.group() + ':' + p.name());
             if (process.isEmpty() || process.equals("*")) {
                 List<ProcessInfo> members = processes.stream().filter(p -> p.group().equals(group)).toList();
                 return members.isEmpty()
                         ? new Match(List.of(), false, new Outcome(group, "BAD_NAME", "no such group", true))
                         : new Match(members, false, null);
             }
+            if (Glob.isPattern(name)) return pattern(name, p -> p.group() + ':' + p.name());
             return exactly(name, processes.stream()
                     .filter(p -> p.group().equals(group) && p.name().equals(process)).toList());
         }
+        if (Glob.isPattern(name)) return pattern(name, ProcessInfo::name);
         List<ProcessInfo> homogeneous = processes.stream()
                 .filter(p -> p.group().equals(name) && p.name().equals(name)).toList();
         if (!homogeneous.isEmpty()) {
@@ -99,6 +105,12 @@ public final class NameResolver {
             return new Match(List.of(), true, Outcome.failed(name, "BAD_NAME", "ambiguous name: " + candidates));
         }
         return exactly(name, anyGroup);
+    }
+
+    /** The processes whose {@code key} matches the pattern {@code name}, each designated as if named. */
+    private Match pattern(String name, Function<ProcessInfo, String> key) {
+        Glob glob = Glob.of(name);
+        return exactly(name, processes.stream().filter(p -> glob.matches(key.apply(p))).toList());
     }
 
     private static Match exactly(String name, List<ProcessInfo> found) {

@@ -8,6 +8,7 @@ import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.cli.Version;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
+import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.Supervisor;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.io.IOException;
@@ -18,19 +19,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * The daemon side of each control method: resolves names, calls the {@link Supervisor} and writes the reply lines.
- * Multi-process start and stop run every process's call at once, in priority order, and report each outcome as it
- * completes, like supervisord's {@code startAllProcesses}.
+ * Multi-process start and stop run every process's call at once, in priority order, like supervisord's
+ * {@code startAllProcesses}, and report the outcomes in that order once each is known (the same lines every run).
  */
 final class ControlService {
 
@@ -66,8 +66,7 @@ final class ControlService {
             case "version" -> Reply.result(Map.of("version", Version.get()));
             case "pid" -> Reply.result(Map.of("pid", supervisor.pid()));
             case "status" -> status(r);
-            case "start" -> control(r, out, p -> !p.state().isRunning(),
-                    p -> () -> supervisor.startProcess(p.group(), p.name(), r.awaitOrDefault()));
+            case "start" -> control(r, out, p -> p.state() != ProcessState.RUNNING, p -> () -> start(p, r.awaitOrDefault()));
             case "stop" -> control(r, out, p -> p.state().isRunning(),
                     p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
             case "clear" -> clear(r, out);
@@ -118,13 +117,13 @@ final class ControlService {
         }
         ExecutorService calls = Executors.newCachedThreadPool(ControlServer.threads("control-call"));
         try {
-            CompletionService<Outcome> done = new ExecutorCompletionService<>(calls);
+            List<Future<Outcome>> outcomes = new ArrayList<>();
             for (ProcessInfo p : targets) {
                 Call c = call.apply(p);
-                done.submit(() -> attempt(p, c));
+                outcomes.add(calls.submit(() -> attempt(p, c)));
             }
-            for (int i = 0; i < targets.size(); i++) {
-                out.send(Reply.item(done.take().get()));
+            for (Future<Outcome> outcome : outcomes) {
+                out.send(Reply.item(outcome.get()));
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -132,6 +131,30 @@ final class ControlService {
             calls.shutdown();
         }
         return Reply.result(Map.of());
+    }
+
+    /**
+     * Starts {@code p}; one already STARTING or in BACKOFF is awaited instead (with {@code wait}) until RUNNING or
+     * given up, so that {@code start} reports every process that did not reach RUNNING (supervisord answers
+     * {@code already started} and exits 0 for a process in BACKOFF that then goes FATAL).
+     */
+    private void start(ProcessInfo p, boolean wait) throws Fault {
+        boolean underWay = p.state() == ProcessState.STARTING || p.state() == ProcessState.BACKOFF;
+        if (!wait || !underWay) {
+            supervisor.startProcess(p.group(), p.name(), wait);
+            return;
+        }
+        ProcessState state = p.state();
+        while (state == ProcessState.STARTING || state == ProcessState.BACKOFF) {
+            try {
+                Thread.sleep(FOLLOW_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Fault(Fault.Code.FAILED, "interrupted while waiting for " + p.namespec());
+            }
+            state = supervisor.processInfo(p.group(), p.name()).state();
+        }
+        if (state != ProcessState.RUNNING) throw new Fault(Fault.Code.SPAWN_ERROR, p.namespec());
     }
 
     private Reply clear(Request r, ReplySink out) throws IOException {

@@ -70,4 +70,26 @@ class NameResolverTest {
         assertThrows(NameResolver.UnresolvedName.class, () -> resolver.single("c:*"));
         assertThrows(NameResolver.UnresolvedName.class, () -> resolver.single("all"));
     }
+
+    /**
+     * The supervisor-wildcards plugin of Canopsis' supervisord.conf ({@code [ctlplugin:wildcards]}, match_group = 1):
+     * fnmatch patterns ({@code supervisorwildcards/controllerplugin.py}, {@code _match_process}) against
+     * {@code group:process}, and against process names for a pattern without a colon.
+     */
+    @Test
+    void shellPatternsAsTheWildcardsPlugin() {
+        assertEquals(List.of("amqp2engines:engine-cleaner-events-0", "amqp2engines:engine-cleaner-events-1"),
+                targets("amqp2engines:engine-*"));
+        assertEquals(List.of("amqp2engines:engine-cleaner-events-1", "c:c-1"), targets("*-1"));
+        assertEquals(List.of("c:c-0", "c:c-1"), targets("c:c-[01]"));
+        assertEquals(List.of("c:c-1"), targets("c:c-[!0]"));
+        assertEquals(List.of("amqp2engines:shared", "other:shared"), targets("*:shared"));
+        assertEquals(List.of(), targets("c?c-?"), "a pattern without a colon matches process names only");
+        assertTrue(resolver.resolve(List.of("c:c-1")).targets().get(0).explicit());
+        assertTrue(resolver.resolve(List.of("c:*-1")).targets().get(0).explicit(), "each match as if named");
+        NameResolver.Resolution none = resolver.resolve(List.of("amqp2engines:engine-acme-*"));
+        assertEquals(List.of(), none.targets());
+        assertEquals("no such process", none.unknown().get(0).message());
+        assertEquals(List.of(), targets("c:c-[1"), "an unclosed set is literal, as in fnmatch");
+    }
 }
