@@ -4,6 +4,7 @@ import dev.orchestrator.control.client.ControlClient;
 import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.client.ControlClient.Unreachable;
 import dev.orchestrator.control.protocol.Protocol;
+import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -106,6 +107,30 @@ abstract class ControlCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getErr();
         w.println(line);
         w.flush();
+    }
+
+    /**
+     * Prints a log's text: the whole answer at once, or with {@code follow} {@code ==> Press Ctrl-C to exit <==} and
+     * then the text as it comes, until the daemon goes.
+     */
+    void streamLog(ControlClient client, Request request, boolean follow) throws IOException, RemoteError {
+        PrintWriter w = spec.commandLine().getOut();
+        if (follow) out("==> Press Ctrl-C to exit <==");
+        StringBuilder text = new StringBuilder();
+        try {
+            client.call(request, reply -> {
+                if (follow) {
+                    w.print(reply.data());
+                    w.flush();
+                } else {
+                    text.append(reply.data());
+                }
+            });
+        } catch (ControlClient.Disconnected e) {
+            if (!follow) throw e;
+            return;
+        }
+        out(text.toString());
     }
 
     /** {@code value} as indented JSON on standard output. */

@@ -4,7 +4,6 @@ import dev.orchestrator.control.client.ControlClient;
 import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -58,21 +57,8 @@ final class TailCommand extends ControlCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
-        PrintWriter w = spec.commandLine().getOut();
-        if (follow) out("==> Press Ctrl-C to exit <==");
-        StringBuilder text = new StringBuilder();
         try {
-            client.call(Request.tail(name, channel, bytes, follow), reply -> {
-                if (follow) {
-                    w.print(reply.data());
-                    w.flush();
-                } else {
-                    text.append(reply.data());
-                }
-            });
-        } catch (ControlClient.Disconnected e) {
-            if (!follow) throw e;
-            return;
+            streamLog(client, Request.tail(name, channel, bytes, follow), follow);
         } catch (RemoteError e) {
             out(name + ": ERROR (" + switch (e.fault()) {
                 case "BAD_NAME" -> "no such process name";
@@ -81,8 +67,6 @@ final class TailCommand extends ControlCommand {
                 default -> e.fault() + ": " + e.getMessage();
             } + ")");
             fail(GENERIC);
-            return;
         }
-        out(text.toString());
     }
 }

@@ -54,6 +54,9 @@ public interface Supervisor {
     /** Graceful stop of every worker, then the daemon exits. */
     void shutdown() throws Fault;
 
+    /** The daemon's own log file (supervisord's {@code logfile}), or null when it has none. */
+    java.nio.file.Path logfile();
+
     /** The daemon's pid. */
     long pid();
 

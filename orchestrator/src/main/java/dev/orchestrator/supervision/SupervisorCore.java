@@ -97,6 +97,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     /** The configuration last read (what {@code avail} and {@code add} see). */
     public Configuration configuration() { return configuration; }
 
+    @Override
+    public java.nio.file.Path logfile() { return configuration.supervisord().logfile(); }
+
     /** Completes once a shutdown has stopped every process. */
     public CompletableFuture<Void> terminated() { return terminated; }
 

@@ -103,4 +103,21 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
         assertTrue(out.endsWith("orchestrator> \n"), "end of input ends the shell: " + out);
         assertEquals(List.of("stop solo", "status solo"), Files.readAllLines(history));
     }
+
+    /** supervisorctl's {@code do_maintail}: the last 1600 or N bytes of the daemon's own log; bad arguments exit 1. */
+    @Test
+    void maintailShowsTheEndOfTheMainLog() throws Exception {
+        ControlHarness.Run r = h.run("maintail");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("success: solo entered RUNNING state"), r.out());
+        String log = Files.readString(h.load().supervisord().logfile());
+        assertEquals(log.substring(log.length() - 20) + "\n", h.run("maintail", "-20").out());
+        assertEquals(new ControlHarness.Run(1, "", "Error: bad argument -x\n"), withoutUsage(h.run("maintail", "-x")));
+        assertEquals(new ControlHarness.Run(1, "", "Error: too many arguments\n"),
+                withoutUsage(h.run("maintail", "-f", "-5")));
+    }
+
+    private static ControlHarness.Run withoutUsage(ControlHarness.Run r) {
+        return new ControlHarness.Run(r.status(), r.out(), r.err().lines().findFirst().orElse("") + "\n");
+    }
 }

@@ -71,6 +71,11 @@ final class ControlService {
                     p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
             case "clear" -> clear(r, out);
             case "tail" -> tail(r, out);
+            case "maintail" -> {
+                Path log = supervisor.logfile();
+                if (log == null) yield Reply.error("NO_FILE", "no log file");
+                yield send(log, r, out);
+            }
             case "avail" -> Reply.result(Map.of("config", supervisor.allConfigInfo()));
             case "reread" -> Reply.result(changes(supervisor.reloadConfig()));
             case "update" -> new ConfigUpdate(supervisor, out).apply(r.namesOrEmpty());
@@ -182,7 +187,12 @@ final class ControlService {
             default -> throw new IllegalArgumentException("bad channel '" + channel + "'");
         };
         if (file == null || file.isBlank()) return Reply.error("NO_FILE", "no log file");
-        LogTail log = new LogTail(Path.of(file), r.bytes() == null ? 1600 : Math.max(0, r.bytes()));
+        return send(Path.of(file), r, out);
+    }
+
+    /** The last {@code bytes} of {@code file}, then with {@code follow} what is appended until the client goes. */
+    private Reply send(Path file, Request r, ReplySink out) throws IOException, InterruptedException {
+        LogTail log = new LogTail(file, r.bytes() == null ? 1600 : Math.max(0, r.bytes()));
         for (String chunk = log.read(); !chunk.isEmpty(); chunk = log.read()) out.send(Reply.data(chunk));
         if (!Boolean.TRUE.equals(r.follow())) return Reply.result(Map.of());
         int idle = 0;
