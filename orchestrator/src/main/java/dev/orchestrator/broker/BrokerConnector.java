@@ -5,8 +5,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.impl.nio.NioParams;
 import dev.orchestrator.config.AmqpSettings;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +29,7 @@ public final class BrokerConnector implements AutoCloseable {
     private static final int DISPATCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ConnectionFactory factory;
-    private final String uri;
+    private final BrokerAddresses nodes;
     private final ExecutorService dispatch = Executors.newFixedThreadPool(DISPATCH_THREADS, daemonThreads("amqp-dispatch-"));
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("amqp-heartbeat-"));
@@ -41,15 +39,14 @@ public final class BrokerConnector implements AutoCloseable {
         this(settings.uri() == null ? embeddedUri(EmbeddedBroker.DEFAULT_PORT) : settings.uri());
     }
 
-    /** A connector for an AMQP URI. */
+    /** A connector for an AMQP URI, or a comma-separated list of the URIs of a cluster's nodes. */
     public BrokerConnector(String uri) {
-        this.uri = uri;
         this.factory = new ConnectionFactory();
         try {
-            factory.setUri(uri);
-        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            this.nodes = BrokerAddresses.configure(uri, factory);
+        } catch (BrokerException e) {
             close();
-            throw new BrokerException("invalid AMQP URI '" + redacted(uri) + "': " + e.getMessage(), e);
+            throw e;
         }
         factory.setAutomaticRecoveryEnabled(false);
         factory.setTopologyRecoveryEnabled(false);
@@ -72,19 +69,20 @@ public final class BrokerConnector implements AutoCloseable {
         return "amqp://guest:guest@" + EmbeddedBroker.HOST + ":" + port + "/";
     }
 
-    /** The broker URI, without its password (for logs and messages). */
+    /** The broker URIs, without their passwords (for logs and messages). */
     public String describe() {
-        return redacted(uri);
+        return nodes.describe();
     }
 
     /**
-     * Opens a connection that the broker shows under {@code name}.
+     * Opens a connection that the broker shows under {@code name}, to the first node that answers of the URIs
+     * (shuffled by amqp-client for each connection).
      *
      * @throws BrokerException one line naming the broker and the reason (refused, bad credentials, timeout...)
      */
     public Connection connect(String name) {
         try {
-            return factory.newConnection(name);
+            return factory.newConnection(nodes.addresses(), name);
         } catch (IOException | TimeoutException | RuntimeException e) {
             throw new BrokerException("cannot connect to " + describe() + ": " + reason(e), e);
         }
@@ -105,10 +103,6 @@ public final class BrokerConnector implements AutoCloseable {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
-    }
-
-    static String redacted(String uri) {
-        return uri == null ? null : uri.replaceFirst("(//[^:/@]*:)[^@/]*@", "$1***@");
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -2,13 +2,16 @@ package dev.orchestrator.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Canopsis' {@code etc/amqp.conf}, section {@code [master]} (host, port, userid, password, virtual_host,
  * exchange_name), with the defaults of Canopsis' Amqp class for missing keys: localhost, 5672, guest, guest,
- * canopsis, canopsis.
+ * canopsis, canopsis. Ours: {@code host} may list a cluster's nodes ({@code h1,h2,h3}, each on {@code port}), and
+ * {@code queue_type} is the default of every engine's {@code queue_type}.
  */
 final class AmqpConfReader {
 
@@ -16,21 +19,26 @@ final class AmqpConfReader {
     static final String SECTION = "master";
 
     private static final Set<String> KEYS = Set.of("host", "port", "userid", "password", "virtual_host",
-            "exchange_name");
+            "exchange_name", "queue_type");
 
     private AmqpConfReader() { }
 
-    /** The settings from {@code amqp.conf} beside the main file, or null when there is no such file. */
-    static AmqpSettings read(Path dir, Map<String, Object> names, Problems problems) {
+    /** What {@code [master]} says: the broker, and the engines' default queue type. */
+    record Master(AmqpSettings settings, QueueType queueType) {
+        static final Master NONE = new Master(null, QueueType.CLASSIC);
+    }
+
+    /** The settings from {@code amqp.conf} beside the main file ({@link Master#NONE} when there is none). */
+    static Master read(Path dir, Map<String, Object> names, Problems problems) {
         Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) return null;
+        if (!Files.isRegularFile(file)) return Master.NONE;
         IniDocument doc = new IniDocument();
         IniReader.read(file, doc, problems);
         IniSection section = doc.section(SECTION).orElse(null);
         if (section == null) {
             problems.warning(new Source(file, 0, null, null), "no [master] section: the embedded broker is used"
                     + " (expected [master] with host, port, userid, password, virtual_host)");
-            return null;
+            return Master.NONE;
         }
         SectionValues v = new SectionValues(section, problems);
         for (IniEntry e : section.entries()) {
@@ -42,8 +50,13 @@ final class AmqpConfReader {
         String password = v.expanded("password", "guest", names);
         String vhost = v.expanded("virtual_host", "canopsis", names);
         String exchange = v.expanded("exchange_name", AmqpSettings.DEFAULT_EXCHANGE_NAME, names);
-        if (host == null || user == null || password == null || vhost == null || exchange == null) return null;
-        return new AmqpSettings(AmqpSettings.uri(host, port, user, password, vhost), exchange);
+        QueueType queueType = v.typed("queue_type", "classic", names, QueueType::parse, QueueType.CLASSIC);
+        if (host == null || user == null || password == null || vhost == null || exchange == null) {
+            return new Master(null, queueType);
+        }
+        String uris = Arrays.stream(host.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .map(h -> AmqpSettings.uri(h, port, user, password, vhost)).collect(Collectors.joining(","));
+        return new Master(new AmqpSettings(uris, exchange), queueType);
     }
 
     private static int port(String value) throws InvalidValueException {

@@ -63,11 +63,13 @@ public final class ConfigLoader {
                 daemon.settings().childLogDir(), problems);
         List<GroupConfig> groups = new GroupAssembler(programs, names, problems)
                 .assemble(sections.programs(), sections.groups());
-        EngineReader engineReader = new EngineReader(names, problems);
+        AmqpConfReader.Master master = AmqpConfReader.read(here, names, problems);
+        EngineReader engineReader = new EngineReader(names, problems, master.queueType());
         Map<String, EngineConfig> engineSections = new LinkedHashMap<>();
         sections.engines().forEach((name, section) -> engineSections.put(name, engineReader.read(section, name)));
-        Map<String, EngineConfig> allEngines = ConsistencyCheck.check(groups, engineSections, problems);
-        AmqpSettings amqp = AmqpSettings.resolve(environment, AmqpConfReader.read(here, names, problems));
+        Map<String, EngineConfig> allEngines = ConsistencyCheck.check(groups, engineSections,
+                master.queueType(), problems);
+        AmqpSettings amqp = AmqpSettings.resolve(environment, master.settings());
         return new Configuration(mainFile, daemon.settings(), groups, Map.copyOf(allEngines), amqp,
                 problems.list().stream().distinct().toList());
     }

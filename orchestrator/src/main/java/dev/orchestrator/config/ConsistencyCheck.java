@@ -16,9 +16,12 @@ final class ConsistencyCheck {
 
     private ConsistencyCheck() { }
 
-    /** Returns the engines, with a default section added for each program's engine that has none. */
+    /**
+     * Returns the engines, with a default section added for each program's engine that has none (its queue of
+     * {@code defaultQueueType}).
+     */
     static Map<String, EngineConfig> check(List<GroupConfig> groups, Map<String, EngineConfig> sections,
-                                           Problems problems) {
+                                           QueueType defaultQueueType, Problems problems) {
         Map<String, EngineConfig> engines = new LinkedHashMap<>(sections);
         Set<String> launched = groups.stream().flatMap(g -> g.processes().stream())
                 .filter(p -> p.launch() != null).map(p -> p.launch().engineName()).collect(Collectors.toSet());
@@ -30,7 +33,7 @@ final class ConsistencyCheck {
                         problems.warning(p.source(), "engine '" + engine + "' has no [engine:" + engine
                                 + "] section; it runs with the defaults (no next, beat every "
                                 + EngineConfig.DEFAULT_BEAT_INTERVAL + " s, bound to amq.direct by its queue name)");
-                        engines.put(engine, EngineConfig.defaults(engine, p.source()));
+                        engines.put(engine, EngineConfig.defaults(engine, p.source(), defaultQueueType));
                     }
                 });
             }

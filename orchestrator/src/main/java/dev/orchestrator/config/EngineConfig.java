@@ -20,6 +20,7 @@ public record EngineConfig(
         String beatProcessing,
         int maxRetries,
         int prefetch,
+        QueueType queueType,
         Map<String, Object> queueArguments,
         Map<String, String> params,
         Source source,
@@ -35,7 +36,7 @@ public record EngineConfig(
                         List<String> routingKeys, String eventProcessing, String beatProcessing, int maxRetries,
                         int prefetch, Map<String, Object> queueArguments, Map<String, String> params, Source source) {
         this(name, next, nextBalanced, beatInterval, exchangeName, routingKeys, eventProcessing, beatProcessing,
-                maxRetries, prefetch, queueArguments, params, source, Map.of());
+                maxRetries, prefetch, QueueType.CLASSIC, queueArguments, params, source, Map.of());
     }
 
     /** Where {@code key} was read; the section itself with the key named when it was not set. */
@@ -63,7 +64,12 @@ public record EngineConfig(
 
     /** The section an engine gets when amqp2engines.conf has none for it (only allowed for built-in types). */
     public static EngineConfig defaults(String name, Source source) {
+        return defaults(name, source, QueueType.CLASSIC);
+    }
+
+    /** The defaults, with a queue of {@code queueType} (amqp.conf's default). */
+    public static EngineConfig defaults(String name, Source source, QueueType queueType) {
         return new EngineConfig(name, List.of(), false, DEFAULT_BEAT_INTERVAL, DEFAULT_EXCHANGE, List.of(),
-                null, null, DEFAULT_MAX_RETRIES, DEFAULT_PREFETCH, Map.of(), Map.of(), source);
+                null, null, DEFAULT_MAX_RETRIES, DEFAULT_PREFETCH, queueType, Map.of(), Map.of(), source, Map.of());
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code [engine:NAME]} section (Canopsis' amqp2engines.conf), with the launcher's typed keys, our
- * {@code prefetch} and {@code queue_arguments}, and every other key kept as a task parameter. List values are
+ * {@code prefetch}, {@code queue_type} and {@code queue_arguments}, and every other key kept as a task parameter. List values are
  * trimmed and empty items dropped. As Python 2's ConfigParser did, a value is expanded only when it holds
  * {@code %(}; the names are {@code here} and {@code ENV_*}.
  */
@@ -19,16 +19,19 @@ final class EngineReader {
     static final String PREFIX = "engine:";
 
     static final Set<String> TYPED = Set.of("next", "next_balanced", "beat_interval", "exchange_name",
-            "routing_keys", "event_processing", "beat_processing", "max_retries", "prefetch", "queue_arguments");
+            "routing_keys", "event_processing", "beat_processing", "max_retries", "prefetch", "queue_type", "queue_arguments");
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private final Map<String, Object> names;
     private final Problems problems;
+    private final QueueType defaultQueueType;
 
-    EngineReader(Map<String, Object> names, Problems problems) {
+    /** {@code defaultQueueType}: amqp.conf's {@code [master] queue_type}, for sections without their own. */
+    EngineReader(Map<String, Object> names, Problems problems, QueueType defaultQueueType) {
         this.names = names;
         this.problems = problems;
+        this.defaultQueueType = defaultQueueType;
     }
 
     EngineConfig read(IniSection section, String name) {
@@ -53,6 +56,7 @@ final class EngineReader {
                 blankToDefault(values.get("beat_processing"), null),
                 parse(v, values, "max_retries", EngineReader::nonNegative, EngineConfig.DEFAULT_MAX_RETRIES),
                 parse(v, values, "prefetch", EngineReader::positive, EngineConfig.DEFAULT_PREFETCH),
+                parse(v, values, "queue_type", QueueType::parse, defaultQueueType),
                 parse(v, values, "queue_arguments", EngineReader::queueArguments, Map.of()),
                 Map.copyOf(params), section.source(), Map.copyOf(sources));
     }

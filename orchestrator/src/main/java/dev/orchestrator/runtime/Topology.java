@@ -2,9 +2,13 @@ package dev.orchestrator.runtime;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.QueueType;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,9 @@ import java.util.Set;
  * ones are durable topic exchanges; {@code canopsis.events} and {@code canopsis.alerts} exist. Also the queues of the
  * engines in {@code next}, bound to {@code amq.direct} with their names, so events wait for a stopped engine, and
  * {@code Engine_<name>.errors}. Queue arguments are passed only when configured (Qpid refuses RabbitMQ-only ones).
+ * A {@code queue_type=quorum} engine on RabbitMQ gets a quorum queue and quorum error queue, with RabbitMQ's own
+ * delivery limit ({@code max_retries}) dead-lettering at least once into the error queue; on another broker (the
+ * embedded one) its queues stay classic (docs/runtime.md, "Delivery limit").
  */
 final class Topology {
 
@@ -56,24 +63,68 @@ final class Topology {
     }
 
     void declare(Channel channel) throws IOException {
+        boolean rabbit = isRabbitMq(channel);
         for (String exchange : exchanges()) {
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, null);
         }
-        declareQueue(channel, engine);
+        declareQueue(channel, engine, rabbit);
         List<String> keys = engine.routingKeys().isEmpty() ? List.of(engine.queue()) : engine.routingKeys();
         for (String key : keys) {
             channel.queueBind(engine.queue(), engine.exchangeName(), key);
         }
         for (EngineConfig target : next) {
-            declareQueue(channel, target);
+            declareQueue(channel, target, rabbit);
             channel.queueBind(target.queue(), DIRECT, target.queue());
         }
-        channel.queueDeclare(errorQueue(), true, false, false, null);
+        declare(channel, errorQueue(), quorum(engine, rabbit) ? Map.of(QUEUE_TYPE, "quorum") : null);
     }
 
-    private static void declareQueue(Channel channel, EngineConfig config) throws IOException {
-        Map<String, Object> arguments = config.queueArguments() == null || config.queueArguments().isEmpty()
-                ? null : config.queueArguments();
-        channel.queueDeclare(config.queue(), true, false, false, arguments);
+    static final String QUEUE_TYPE = "x-queue-type";
+
+    /** The arguments of an engine's queue: {@code queue_arguments}, and quorum's with its delivery limit. */
+    static Map<String, Object> arguments(EngineConfig config, boolean rabbit) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        if (quorum(config, rabbit)) {
+            arguments.put(QUEUE_TYPE, "quorum");
+            arguments.put("x-delivery-limit", config.maxRetries());
+            arguments.put("x-dead-letter-exchange", "");
+            arguments.put("x-dead-letter-routing-key", errorQueueOf(config.name()));
+            arguments.put("x-dead-letter-strategy", "at-least-once");
+            arguments.put("x-overflow", "reject-publish");
+        }
+        if (config.queueArguments() != null) arguments.putAll(config.queueArguments());
+        return arguments.isEmpty() ? null : arguments;
+    }
+
+    private static boolean quorum(EngineConfig config, boolean rabbit) {
+        return rabbit && config.queueType() == QueueType.QUORUM;
+    }
+
+    /** RabbitMQ names itself in the connection's server properties; Qpid does not say RabbitMQ. */
+    static boolean isRabbitMq(Channel channel) {
+        Object product = channel.getConnection().getServerProperties().get("product");
+        return product != null && product.toString().equals("RabbitMQ");
+    }
+
+    private static void declareQueue(Channel channel, EngineConfig config, boolean rabbit) throws IOException {
+        declare(channel, config.queue(), arguments(config, rabbit));
+    }
+
+    /**
+     * Declares a durable queue; a queue that exists with other arguments (RabbitMQ's PRECONDITION_FAILED, e.g. a
+     * classic queue where the configuration now says quorum) is one line naming the queue and the fix.
+     */
+    private static void declare(Channel channel, String queue, Map<String, Object> arguments) throws IOException {
+        try {
+            channel.queueDeclare(queue, true, false, false, arguments);
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException s && s.getMessage().contains("PRECONDITION_FAILED")) {
+                throw new IOException("queue " + queue + " exists with other arguments than " + arguments
+                        + " (the broker said: " + BrokerConnector.reason(s) + "); a queue's type cannot change:"
+                        + " drain it, delete it (rabbitmqctl delete_queue " + queue + " -p VHOST) and start again,"
+                        + " or set queue_type back", e);
+            }
+            throw e;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.testing;
 
 import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.QueueType;
 import dev.orchestrator.config.Source;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class EngineConfigs {
     private int prefetch = 50;
     private Map<String, Object> queueArguments = Map.of();
     private Map<String, String> params = Map.of();
+    private QueueType queueType = QueueType.CLASSIC;
+    private int maxRetries = EngineConfig.DEFAULT_MAX_RETRIES;
 
     private EngineConfigs(String name) {
         this.name = name;
@@ -48,9 +51,13 @@ public final class EngineConfigs {
 
     public EngineConfigs params(Map<String, String> values) { params = values; return this; }
 
+    public EngineConfigs quorum() { queueType = QueueType.QUORUM; return this; }
+
+    public EngineConfigs maxRetries(int count) { maxRetries = count; return this; }
+
     public EngineConfig build() {
         return new EngineConfig(name, next, balanced, beatInterval, exchange, routingKeys, eventProcessing,
-                beatProcessing, EngineConfig.DEFAULT_MAX_RETRIES, prefetch, queueArguments, params,
-                new Source(Path.of("amqp2engines.conf"), 0, "engine:" + name, null));
+                beatProcessing, maxRetries, prefetch, queueType, queueArguments, params,
+                new Source(Path.of("amqp2engines.conf"), 0, "engine:" + name, null), Map.of());
     }
 }

@@ -41,7 +41,7 @@ public record CheckReport(
 
     public record Engine(String name, String type, String queue, List<Binding> bindings, List<String> next,
                          boolean nextBalanced, String eventProcessing, String beatProcessing, int beatInterval,
-                         int prefetch, int maxRetries, Map<String, Object> queueArguments,
+                         int prefetch, int maxRetries, String queueType, Map<String, Object> queueArguments,
                          Map<String, String> params) {}
 
     public record Binding(String exchange, String routingKey) {}
@@ -107,7 +107,8 @@ public record CheckReport(
         return new Engine(e.name(), type, e.queue(),
                 e.bindings().stream().map(b -> new Binding(b.getKey(), b.getValue())).toList(),
                 e.next().stream().map(EngineConfig::queueOf).toList(), e.nextBalanced(), e.eventProcessing(),
-                e.beatProcessing(), e.beatInterval(), e.prefetch(), e.maxRetries(), e.queueArguments(), e.params());
+                e.beatProcessing(), e.beatInterval(), e.prefetch(), e.maxRetries(), e.queueType().key(), e.queueArguments(),
+                e.params());
     }
 
     private static Process process(ProcessConfig p) {

@@ -68,7 +68,7 @@ public final class CheckReportText {
 
     private void engine(CheckReport.Engine e, String indent) {
         out.println(indent + "engine   " + e.name() + (e.type() == null ? "" : ", type " + e.type()));
-        out.println(indent + "queue    " + e.queue() + ", bound to " + e.bindings().stream()
+        out.println(indent + "queue    " + e.queue() + " (" + queueType(e) + "), bound to " + e.bindings().stream()
                 .map(b -> b.exchange() + " with '" + b.routingKey() + "'").collect(Collectors.joining(", "))
                 + (e.queueArguments().isEmpty() ? "" : ", arguments " + e.queueArguments()));
         out.println(indent + "next     " + (e.next().isEmpty() ? "-" : String.join(", ", e.next())
@@ -77,6 +77,13 @@ public final class CheckReportText {
                 + ", beat_processing " + Objects.toString(e.beatProcessing(), "-") + "; "
                 + (e.beatInterval() == 0 ? "no beat" : "beat every " + e.beatInterval() + " s") + ", prefetch "
                 + e.prefetch() + params(e.params()));
+    }
+
+    /** Quorum queues on RabbitMQ; the embedded broker has only classic ones (docs/runtime.md, "Delivery limit"). */
+    private static String queueType(CheckReport.Engine e) {
+        return e.queueType().equals("quorum")
+                ? "quorum on RabbitMQ, redelivered at most " + e.maxRetries() + " times, then to " + e.queue() + ".errors"
+                : e.queueType();
     }
 
     private static String params(Map<String, String> params) {
