@@ -67,7 +67,7 @@ class CheckCommandTest {
         assertTrue(r.out().contains("""
                   program engine-cleaner-events (priority 999)
                     engine   cleaner_events, type cleaner
-                    queue    Engine_cleaner_events, bound to canopsis.events with '#'
+                    queue    Engine_cleaner_events (classic), bound to canopsis.events with '#'
                     next     Engine_event_filter
                     tasks    event_processing -, beat_processing -; beat every 60 s, prefetch 200
                     process  engine-cleaner-events-0: worker 0, level INFO, autostart, autorestart unexpected \
