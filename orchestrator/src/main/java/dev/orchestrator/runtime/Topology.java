@@ -88,7 +88,7 @@ final class Topology {
             arguments.put(QUEUE_TYPE, "quorum");
             arguments.put("x-delivery-limit", config.maxRetries());
             arguments.put("x-dead-letter-exchange", "");
-            arguments.put("x-dead-letter-routing-key", errorQueueOf(config.name()));
+            arguments.put("x-dead-letter-routing-key", ErrorQueue.of(config.name()));
             arguments.put("x-dead-letter-strategy", "at-least-once");
             arguments.put("x-overflow", "reject-publish");
         }
