@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CommandLine.HelpCommand.class,
                 StatusCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class, TailCommand.class,
                 PidCommand.class, RereadCommand.class, UpdateCommand.class, ReloadCommand.class, ShutdownCommand.class,
-                AvailCommand.class, ClearCommand.class, MaintailCommand.class, VersionCommand.class, CheckCommand.class,
+                AvailCommand.class, ClearCommand.class, MaintailCommand.class, QueuesCommand.class, ErrorsCommand.class,
+                VersionCommand.class, CheckCommand.class,
                 LaunchCommand.class, TasksCommand.class, FeedCommand.class, DaemonCommand.class})
 public final class Main implements Runnable {
 

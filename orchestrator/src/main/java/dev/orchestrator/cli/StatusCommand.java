@@ -7,6 +7,7 @@ import dev.orchestrator.control.client.ControlClient.Unreachable;
 import dev.orchestrator.control.protocol.NameResolver;
 import dev.orchestrator.control.protocol.Outcome;
 import dev.orchestrator.control.protocol.Request;
+import dev.orchestrator.control.client.QueueTable;
 import dev.orchestrator.control.client.StatusTable;
 import dev.orchestrator.control.protocol.Wire;
 import dev.orchestrator.supervision.ProcessInfo;
@@ -54,10 +55,20 @@ final class StatusCommand extends ControlCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("processes", processes.stream().map(StatusTable::json).toList());
             doc.put("errors", unknown.stream().map(o -> Map.of("name", o.name(), "error", o.message())).toList());
+            queues(client, doc);
             json(doc);
             return;
         }
         for (Outcome o : unknown) out(o.name() + ": ERROR (" + o.message() + ")");
         StatusTable.lines(processes).forEach(this::out);
+    }
+
+    /** The engines' queues beside the processes; a daemon without a broker view says why instead. */
+    private static void queues(ControlClient client, Map<String, Object> doc) throws IOException {
+        try {
+            doc.put("queues", QueueTable.json(client.call(Request.of("pipeline"))));
+        } catch (RemoteError e) {
+            doc.put("queues_error", e.getMessage());
+        }
     }
 }

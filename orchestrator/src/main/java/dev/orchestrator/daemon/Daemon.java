@@ -1,5 +1,6 @@
 package dev.orchestrator.daemon;
 
+import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.ConfigLoader;
@@ -8,6 +9,8 @@ import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.SupervisordSettings;
 import dev.orchestrator.control.server.ControlServer;
 import dev.orchestrator.logging.LogSystem;
+import dev.orchestrator.pipeline.Pipeline;
+import dev.orchestrator.pipeline.QueueProbe;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.SupervisorCore;
 import dev.orchestrator.supervision.WorkerFactory;
@@ -50,6 +53,7 @@ public final class Daemon implements AutoCloseable {
 
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
     private SupervisorCore supervisor;
+    private Pipeline pipeline;
 
     private Daemon() { }
 
@@ -95,7 +99,8 @@ public final class Daemon implements AutoCloseable {
             daemon.supervisor = new SupervisorCore(configuration, factory, logs.processLogs(),
                     () -> ConfigLoader.load(configuration.mainFile()));
             daemon.services.push(daemon.supervisor);
-            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor));
+            daemon.pipeline = daemon.pipeline(amqp);
+            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline));
             daemon.supervisor.start();
             return daemon;
         } catch (DaemonException e) {
@@ -108,6 +113,19 @@ public final class Daemon implements AutoCloseable {
     }
 
     public SupervisorCore supervisor() { return supervisor; }
+
+    /** The pipeline view (engines, rates, queue depths) the control socket and the HTTP server show. */
+    public Pipeline pipeline() { return pipeline; }
+
+    /** The view, on a connection of its own to the workers' broker (opened at the first question). */
+    private Pipeline pipeline(AmqpSettings amqp) {
+        BrokerConnector connector = new BrokerConnector(amqp);
+        services.push(connector);
+        Pipeline view = new Pipeline(supervisor::configuration, supervisor,
+                new QueueProbe(connector, System::nanoTime), System::nanoTime, System::currentTimeMillis);
+        services.push(view);
+        return view;
+    }
 
     /** Closes every part in reverse start order (stopping every worker first); safe to call twice. */
     @Override

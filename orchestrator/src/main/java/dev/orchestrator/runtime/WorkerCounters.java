@@ -1,16 +1,32 @@
 package dev.orchestrator.runtime;
 
+import static dev.orchestrator.runtime.CounterKeys.*;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A worker's counters. Written by the worker's thread only, read by any (status): plain volatile fields, no locks.
  * The rate is the events per second over the last completed window of at least {@link #RATE_WINDOW_NANOS}.
+ * Processing times are also counted in the buckets of {@link #BUCKET_BOUNDS_SECONDS} (Prometheus' histogram shape),
+ * one release-store per event, read at scrape time.
  */
 final class WorkerCounters {
 
     static final long RATE_WINDOW_NANOS = 5_000_000_000L;
 
+    /** Upper bounds of the processing-time buckets, in seconds; a last bucket takes the rest (+Inf). */
+    static final double[] BUCKET_BOUNDS_SECONDS =
+            {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final long[] BUCKET_BOUNDS_NANOS = new long[BUCKET_BOUNDS_SECONDS.length];
+    static {
+        for (int i = 0; i < BUCKET_BOUNDS_SECONDS.length; i++) {
+            BUCKET_BOUNDS_NANOS[i] = Math.round(BUCKET_BOUNDS_SECONDS[i] * 1e9);
+        }
+    }
+
+    private final AtomicLongArray buckets = new AtomicLongArray(BUCKET_BOUNDS_SECONDS.length + 1);
     private volatile long eventsIn;
     private volatile long eventsOut;
     private volatile long dropped;
@@ -29,6 +45,9 @@ final class WorkerCounters {
     void event(long nanos) {
         eventsIn++;
         processingNanos += nanos;
+        int bucket = 0;
+        while (bucket < BUCKET_BOUNDS_NANOS.length && nanos > BUCKET_BOUNDS_NANOS[bucket]) bucket++;
+        buckets.setRelease(bucket, buckets.getPlain(bucket) + 1);
     }
 
     void output() {
@@ -87,18 +106,31 @@ final class WorkerCounters {
     Map<String, Object> snapshot() {
         long in = eventsIn;
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("events_in", in);
-        map.put("events_out", eventsOut);
-        map.put("dropped", dropped);
-        map.put("errored", errored);
-        map.put("beats", beats);
-        map.put("beat_errors", beatErrors);
-        map.put("processing_seconds", processingNanos / 1e9);
-        map.put("sec_per_evt", in == 0 ? 0.0 : processingNanos / 1e9 / in);
-        map.put("evt_per_sec", rate);
-        map.put("reconnects", reconnects);
-        map.put("connected", connected);
-        map.put("last_error", lastError);
+        map.put(EVENTS_IN, in);
+        map.put(EVENTS_OUT, eventsOut);
+        map.put(DROPPED, dropped);
+        map.put(ERRORED, errored);
+        map.put(BEATS, beats);
+        map.put(BEAT_ERRORS, beatErrors);
+        map.put(PROCESSING_SECONDS, processingNanos / 1e9);
+        map.put(PROCESSING_HISTOGRAM, histogram());
+        map.put(SEC_PER_EVT, in == 0 ? 0.0 : processingNanos / 1e9 / in);
+        map.put(EVT_PER_SEC, rate);
+        map.put(RECONNECTS, reconnects);
+        map.put(CONNECTED, connected);
+        map.put(LAST_ERROR, lastError);
         return map;
+    }
+
+    /** Cumulative counts by upper bound ("0.001": events that took at most 1 ms ... "+Inf": all). */
+    private Map<String, Long> histogram() {
+        Map<String, Long> cumulative = new LinkedHashMap<>();
+        long sum = 0;
+        for (int i = 0; i < buckets.length(); i++) {
+            sum += buckets.getAcquire(i);
+            cumulative.put(i < BUCKET_BOUNDS_SECONDS.length
+                    ? java.math.BigDecimal.valueOf(BUCKET_BOUNDS_SECONDS[i]).toPlainString() : "+Inf", sum);
+        }
+        return cumulative;
     }
 }

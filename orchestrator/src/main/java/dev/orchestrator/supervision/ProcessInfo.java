@@ -22,5 +22,13 @@ public record ProcessInfo(
         String stderrLogfile,
         Map<String, Object> counters) {
 
+    /** The counter the supervisor adds to every process's {@code counters}: spawns after the first. */
+    public static final String RESTARTS = "restarts";
+
+    /** Seconds a RUNNING process has been up (0 in any other state, never negative). */
+    public long uptime() {
+        return state == ProcessState.RUNNING ? Math.max(0, now - start) : 0;
+    }
+
     public String namespec() { return group.equals(name) ? name : group + ':' + name; }
 }

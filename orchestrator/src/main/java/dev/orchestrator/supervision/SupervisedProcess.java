@@ -391,7 +391,7 @@ final class SupervisedProcess {
                 // a worker's counters are informative only
             }
         }
-        counters.put("restarts", Math.max(0, spawns - 1));
+        counters.put(ProcessInfo.RESTARTS, Math.max(0, spawns - 1));
         String logProblem = log == null ? null : log.problem();
         if (logProblem != null) counters.put("log_error", logProblem);
         return counters;

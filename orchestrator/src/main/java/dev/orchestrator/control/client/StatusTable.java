@@ -1,7 +1,6 @@
 package dev.orchestrator.control.client;
 
 import dev.orchestrator.supervision.ProcessInfo;
-import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,6 @@ public final class StatusTable {
                 c.autostart() ? "auto" : "manual", c.groupPriority(), c.processPriority());
     }
 
-    /** Seconds a RUNNING process has been up (0 in any other state, never negative). */
-    public static long uptime(ProcessInfo p) {
-        return p.state() == ProcessState.RUNNING ? Math.max(0, p.now() - p.start()) : 0;
-    }
-
     /** One process for {@code status --json}: identity, state, description, pid, uptime, times and counters. */
     public static Map<String, Object> json(ProcessInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -47,7 +41,7 @@ public final class StatusTable {
         m.put("statecode", p.state().code());
         m.put("description", p.description());
         m.put("pid", p.pid());
-        m.put("uptime", uptime(p));
+        m.put("uptime", p.uptime());
         m.put("start", p.start());
         m.put("stop", p.stop());
         m.put("exitstatus", p.exitstatus());

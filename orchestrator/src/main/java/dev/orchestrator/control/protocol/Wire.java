@@ -48,6 +48,12 @@ public final class Wire {
             if (r.channel() != null) g.writeStringField("channel", r.channel());
             if (r.bytes() != null) g.writeNumberField("bytes", r.bytes());
             if (r.follow() != null) g.writeBooleanField("follow", r.follow());
+            if (r.limit() != null) g.writeNumberField("limit", r.limit());
+            if (r.ids() != null) {
+                g.writeArrayFieldStart("ids");
+                for (String id : r.ids()) g.writeString(id);
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.control.protocol.RequestReader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.supervision.Supervisor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,15 +52,20 @@ public final class ControlServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private ControlServer(ControlSocket socket, Supervisor supervisor) {
+    private ControlServer(ControlSocket socket, Supervisor supervisor, Pipeline pipeline) {
         this.socket = socket;
-        this.service = new ControlService(supervisor);
+        this.service = new ControlService(supervisor, pipeline);
         this.acceptor = threads("control-accept").newThread(this::acceptLoop);
     }
 
     /** Binds the socket (0600, stale file replaced) and starts accepting clients. */
     public static ControlServer start(Path socketFile, Supervisor supervisor) throws IOException {
-        ControlServer server = new ControlServer(ControlSocket.bind(socketFile), supervisor);
+        return start(socketFile, supervisor, null);
+    }
+
+    /** As {@link #start(Path, Supervisor)}, with the {@code pipeline}, {@code errors} and {@code replay} methods. */
+    public static ControlServer start(Path socketFile, Supervisor supervisor, Pipeline pipeline) throws IOException {
+        ControlServer server = new ControlServer(ControlSocket.bind(socketFile), supervisor, pipeline);
         server.acceptor.start();
         LOG.info("control socket listening at {}", server.socket.path());
         return server;

@@ -6,6 +6,7 @@ import dev.orchestrator.control.protocol.Reply;
 import dev.orchestrator.control.protocol.Request;
 
 import dev.orchestrator.cli.Version;
+import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
@@ -39,9 +40,12 @@ final class ControlService {
     private static final int KEEP_ALIVE_POLLS = 5;
 
     private final Supervisor supervisor;
+    private final PipelineRequests pipeline;
 
-    ControlService(Supervisor supervisor) {
+    /** {@code pipeline} may be null (no broker view): its methods then fail. */
+    ControlService(Supervisor supervisor, Pipeline pipeline) {
         this.supervisor = supervisor;
+        this.pipeline = new PipelineRequests(pipeline);
     }
 
     /** Answers one request; a fault or bad parameter becomes the error line. Throws only when the client is gone. */
@@ -83,6 +87,9 @@ final class ControlService {
                 supervisor.restart();
                 yield Reply.result(Map.of());
             }
+            case "pipeline" -> pipeline.pipeline();
+            case "errors" -> pipeline.errors(r);
+            case "replay" -> pipeline.replay(r);
             case "shutdown" -> {
                 supervisor.shutdown();
                 yield Reply.result(Map.of());

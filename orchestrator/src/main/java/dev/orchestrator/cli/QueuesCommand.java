@@ -1,0 +1,26 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.client.QueueTable;
+import dev.orchestrator.control.protocol.Request;
+import java.io.IOException;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code queues}: each engine queue's depth, consumers and input rate, and its error queue's count. */
+@Command(name = "queues", description = {"Show each engine queue's messages, consumers and input rate, and the count "
+        + "of its error queue (orchestrator errors ENGINE lists them)."})
+final class QueuesCommand extends NoArgumentsCommand {
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    void run(ControlClient client) throws IOException, RemoteError {
+        var pipeline = client.call(Request.of("pipeline"));
+        if (json) json(Map.of("queues", QueueTable.json(pipeline)));
+        else QueueTable.lines(pipeline).forEach(this::out);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.orchestrator.runtime;
+
+/**
+ * The keys of an engine worker's counters ({@code Worker.counters()}, {@code status --json}), for the readers that
+ * sum or export them: the pipeline view and the Prometheus metrics.
+ */
+public final class CounterKeys {
+
+    public static final String EVENTS_IN = "events_in";
+    public static final String EVENTS_OUT = "events_out";
+    public static final String DROPPED = "dropped";
+    public static final String ERRORED = "errored";
+    public static final String BEATS = "beats";
+    public static final String BEAT_ERRORS = "beat_errors";
+    public static final String PROCESSING_SECONDS = "processing_seconds";
+    /** Cumulative counts of events by processing time: upper bound in seconds ("+Inf" last) to count. */
+    public static final String PROCESSING_HISTOGRAM = "processing_histogram";
+    public static final String SEC_PER_EVT = "sec_per_evt";
+    public static final String EVT_PER_SEC = "evt_per_sec";
+    public static final String RECONNECTS = "reconnects";
+    public static final String CONNECTED = "connected";
+    public static final String LAST_ERROR = "last_error";
+
+    private CounterKeys() {}
+}
