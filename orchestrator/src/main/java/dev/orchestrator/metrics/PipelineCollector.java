@@ -40,7 +40,7 @@ final class PipelineCollector implements MultiCollector {
     private static final List<WorkerCounter> WORKER_COUNTERS = List.of(
         new WorkerCounter(CounterKeys.EVENTS_IN, "orchestrator_worker_events_in", "Events the worker processed."),
         new WorkerCounter(CounterKeys.EVENTS_OUT, "orchestrator_worker_events_out",
-                "Events the worker published to its next engines."),
+                "Messages the worker published: to its next engines and its error queue."),
         new WorkerCounter(CounterKeys.DROPPED, "orchestrator_worker_events_dropped", "Events the worker's task dropped."),
         new WorkerCounter(CounterKeys.ERRORED, "orchestrator_worker_events_errored",
                 "Events the worker sent to its error queue."),
