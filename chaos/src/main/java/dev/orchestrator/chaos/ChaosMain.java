@@ -2,6 +2,7 @@ package dev.orchestrator.chaos;
 
 import dev.orchestrator.chaos.control.ControlSocketAbuse;
 import dev.orchestrator.chaos.scenario.BrokerRestart;
+import dev.orchestrator.chaos.scenario.ClusterFault;
 import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import dev.orchestrator.chaos.scenario.DaemonKilled;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Option;
         description = "Fault-tolerance scenarios against RabbitMQ on 127.0.0.1:5672 and the built orchestrator.")
 public final class ChaosMain implements Callable<Integer> {
 
+    /** Events of each cluster scenario (11 to 14). */
+    static final int CLUSTER_EVENTS = 50_000;
+
     @Option(names = "--only", split = ",", paramLabel = "N", description = "Scenario numbers to run (default: all).")
     Set<Integer> only = new TreeSet<>();
 
@@ -66,7 +70,11 @@ public final class ChaosMain implements Callable<Integer> {
     List<Scenario> scenarios() {
         return List.of(new ConnectionsClosed(), new BrokerRestart(), new DaemonKilled(), new PoisonEvents(20_000),
                 new StuckTask(), new FailingStart(), new ConfigFuzzScenario(fuzzCases), new ControlSocketAbuse(),
-                new Soak(soakSeconds), new TwoDaemons());
+                new Soak(soakSeconds), new TwoDaemons(),
+                new ClusterFault(ClusterFault.Kind.LEADER_STOPPED, CLUSTER_EVENTS),
+                new ClusterFault(ClusterFault.Kind.NODE_KILLED, CLUSTER_EVENTS),
+                new ClusterFault(ClusterFault.Kind.PARTITION, CLUSTER_EVENTS),
+                new ClusterFault(ClusterFault.Kind.DAEMON_KILLED, CLUSTER_EVENTS));
     }
 
     @Override

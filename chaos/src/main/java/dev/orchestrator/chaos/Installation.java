@@ -26,6 +26,7 @@ public final class Installation {
     private final int workers;
     private int stopwaitsecs = 10;
     private int prefetch = 200;
+    private boolean quorum;
     private final List<String> extraPrograms = new ArrayList<>();
 
     /** A chain of {@code engines} (names), each with {@code workers} workers, under {@code root}. */
@@ -45,12 +46,20 @@ public final class Installation {
         return this;
     }
 
+    /** Every engine's queue (and the sink's) a quorum queue ({@code queue_type=quorum}). */
+    public Installation quorum() {
+        this.quorum = true;
+        return this;
+    }
+
     /** Adds a program running engine type {@link ChaosTasks#FAILING}, not started with the others. */
     public Installation failingProgram(String name, int startretries) {
         extraPrograms.add("[program:" + name + "]\ncommand=engine-launcher -e " + ChaosTasks.FAILING + " -n " + name
                 + " -w 0 -l info\nautostart=false\nstartsecs=1\nstartretries=" + startretries + "\n");
         return this;
     }
+
+    public boolean isQuorum() { return quorum; }
 
     public Path root() { return root; }
 
@@ -111,9 +120,10 @@ public final class Installation {
             if (i == 0) sections.append("exchange_name=canopsis.events\nrouting_keys=#\n");
             sections.append("next=").append(i + 1 < engines.size() ? engines.get(i + 1) : SINK).append('\n')
                     .append("event_processing=").append(ChaosTasks.CHECK).append('\n')
-                    .append("prefetch=").append(prefetch).append("\n\n");
+                    .append("prefetch=").append(prefetch).append('\n')
+                    .append(quorum ? "queue_type=quorum\n" : "").append('\n');
         }
-        sections.append("[engine:").append(SINK).append("]\n");
+        sections.append("[engine:").append(SINK).append("]\n").append(quorum ? "queue_type=quorum\n" : "");
         Files.writeString(root.resolve("etc/amqp2engines.conf"), sections);
         return this;
     }

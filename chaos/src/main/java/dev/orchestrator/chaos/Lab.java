@@ -24,6 +24,7 @@ public final class Lab implements AutoCloseable {
     private final long seed;
     private final PrintStream log;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private RabbitCluster cluster;
 
     public Lab(Path home, Path workDir, long seed, PrintStream log) {
         this.home = home.toAbsolutePath().normalize();
@@ -55,6 +56,15 @@ public final class Lab implements AutoCloseable {
     /** A fresh RabbitMQ vhost on 127.0.0.1:5672 for guest, deleted at {@link #close()}. */
     public TestBroker vhost() {
         return register(TestBrokers.rabbitVhost());
+    }
+
+    /** The 3-node RabbitMQ cluster of the cluster scenarios, started on first call and stopped at {@link #close()}. */
+    public synchronized RabbitCluster cluster() {
+        if (cluster == null) {
+            log("starting a 3-node RabbitMQ cluster (ports 5701-5703)");
+            cluster = register(RabbitCluster.start(home));
+        }
+        return cluster;
     }
 
     /** Releases {@code resource} at {@link #close()}, before what was registered earlier. */

@@ -1,7 +1,9 @@
 package dev.orchestrator.chaos.stream;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.orchestrator.broker.BrokerAddresses;
 import dev.orchestrator.chaos.Rabbit;
 import dev.orchestrator.feed.EventPublisher;
 import java.io.IOException;
@@ -26,13 +28,15 @@ public final class Feed implements AutoCloseable {
     private static final long RECONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
 
     private final ConnectionFactory factory = new ConnectionFactory();
+    private final List<Address> nodes;
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
     private Connection connection;
     private EventPublisher publisher;
     private volatile int retries;
 
-    public Feed(String uri) throws Exception {
-        factory.setUri(uri);
+    /** {@code uri}: one broker, or the comma-separated URIs of a cluster's nodes. */
+    public Feed(String uri) {
+        nodes = BrokerAddresses.configure(uri, factory).addresses();
         factory.setAutomaticRecoveryEnabled(false);
     }
 
@@ -86,7 +90,7 @@ public final class Feed implements AutoCloseable {
     private EventPublisher publisher() throws IOException {
         if (publisher == null) {
             try {
-                connection = factory.newConnection(Rabbit.HARNESS_PREFIX + "feeder");
+                connection = factory.newConnection(nodes, Rabbit.HARNESS_PREFIX + "feeder");
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new IOException(e);
             }

@@ -1,18 +1,21 @@
 package dev.orchestrator.chaos.stream;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import dev.orchestrator.broker.BrokerAddresses;
 import dev.orchestrator.chaos.Installation;
 import dev.orchestrator.chaos.Rabbit;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.runtime.ErrorQueue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +34,7 @@ public final class Tally implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("\"chaos_id\"\\s*:\\s*(\\d+)");
 
     private final Connection connection;
+    private final boolean quorum;
     private final Map<Long, AtomicInteger> delivered = new ConcurrentHashMap<>();
     private final Map<Long, String> errors = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
@@ -39,17 +43,22 @@ public final class Tally implements AutoCloseable {
 
     public Tally(String uri, Installation installation) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(uri);
+        List<Address> nodes = BrokerAddresses.configure(uri, factory).addresses();
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(500);
-        connection = factory.newConnection(Rabbit.HARNESS_PREFIX + "tally");
+        connection = factory.newConnection(nodes, Rabbit.HARNESS_PREFIX + "tally");
+        quorum = installation.isQuorum();
         consume(EngineConfig.queueOf(Installation.SINK), false);
         for (String q : installation.errorQueues()) consume(q, true);
     }
 
     private void consume(String queue, boolean errorQueue) throws IOException {
         Channel channel = connection.createChannel();
-        channel.queueDeclare(queue, true, false, false, null);
+        if (quorum) {
+            channel.queueDeclarePassive(queue); // the daemon declared it, with the arguments of its queue type
+        } else {
+            channel.queueDeclare(queue, true, false, false, null);
+        }
         if (!errorQueue) channel.queueBind(queue, "amq.direct", queue);
         channel.basicQos(2000);
         channel.basicConsume(queue, false, new DefaultConsumer(channel) {
