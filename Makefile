@@ -17,7 +17,7 @@ help:
 	@echo "  stop     every process and the daemon (orchestrator shutdown)"
 	@echo "  status   orchestrator status;  restart: orchestrator restart --all;  tail NAME=x: orchestrator tail -f x"
 	@echo "  feed     COUNT (default 1000) sample Canopsis events into canopsis.events (orchestrator feed --count COUNT)"
-	@echo "  install  under PREFIX (default /usr/local), with bash completion"
+	@echo "  install  under PREFIX (default /usr/local), with bash completion and the systemd unit orchestrator.service"
 	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
 	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hop1,latency --runs 1' for a part (--help)"
 	@echo "  chaos    the ten fault-tolerance scenarios on RabbitMQ (127.0.0.1:5672), ~15 min with a 10 min soak:"
@@ -62,6 +62,8 @@ install: $(JAR)
 	cp -rn etc $(PREFIX)/lib/orchestrator/ 2>/dev/null || true
 	mkdir -p $(PREFIX)/lib/orchestrator/logs
 	ln -sf $(PREFIX)/lib/orchestrator/orchestrator/bin/orchestrator $(PREFIX)/bin/orchestrator
+	mkdir -p $(PREFIX)/lib/systemd/system
+	sed 's|@PREFIX@|$(abspath $(PREFIX))|g' etc/orchestrator.service.in > $(PREFIX)/lib/systemd/system/orchestrator.service
 	mkdir -p $(PREFIX)/share/bash-completion/completions
 	java -cp "$(JAR):orchestrator/target/lib/*" picocli.AutoComplete --force --name orchestrator \
 	  --completionScript $(PREFIX)/share/bash-completion/completions/orchestrator dev.orchestrator.cli.Main
