@@ -119,6 +119,18 @@ public final class AmqpProbe implements AutoCloseable {
     /** Declares the queue as {@link #queue} does, then consumes it (auto-ack) into a live list. */
     public List<Message> collect(String queue) throws IOException {
         queue(queue);
+        return consume(queue);
+    }
+
+    /** Declares a durable queue bound to a topic exchange (declared too) with a binding key, then consumes it. */
+    public List<Message> collect(String queue, String topicExchange, String bindingKey) throws IOException {
+        topic(topicExchange);
+        channel.queueDeclare(queue, true, false, false, null);
+        channel.queueBind(queue, topicExchange, bindingKey);
+        return consume(queue);
+    }
+
+    private List<Message> consume(String queue) throws IOException {
         List<Message> messages = new CopyOnWriteArrayList<>();
         Channel consumer = connection.createChannel();
         consumer.basicConsume(queue, true, new DefaultConsumer(consumer) {

@@ -3,7 +3,6 @@ package dev.orchestrator.engines.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.engines.Python;
 import java.util.Locale;
 
@@ -17,10 +16,14 @@ sealed interface Action {
     /** Applies the action of rule {@code rule} to the event in hand, recording a pass or a route in {@code outcome}. */
     void apply(ObjectNode event, Outcome outcome, String rule);
 
-    /** What the applied actions decided for one event: the first rule that passed it, the last route. */
+    /**
+     * What the applied actions decided for one event: the first rule that passed it, the last route, and how many
+     * {@code pass} actions ran (the original counted each in its statistics).
+     */
     final class Outcome {
         String passedBy;
         String route;
+        int passes;
     }
 
     /** An action's type in lower case; an {@link IllegalArgumentException} when it has none. */
@@ -51,6 +54,7 @@ sealed interface Action {
         @java.lang.Override
         public void apply(ObjectNode event, Outcome outcome, String rule) {
             if (outcome.passedBy == null) outcome.passedBy = rule;
+            outcome.passes++;
         }
     }
 
@@ -129,19 +133,18 @@ sealed interface Action {
     }
 
     /**
-     * {@code route}: the event goes to engine {@code route} instead of the engines in {@code next}, for this
-     * event only (Canopsis' route stuck to every later event). A name that already is a queue name
-     * ({@code Engine_x}) is used as it is.
+     * {@code route}: the event goes to {@code amq.direct} with the value as its routing key, as the original's
+     * {@code next_amqp_queues = [route]} did (a queue name: {@code Engine_perfdata}, or {@code task_mail}), instead
+     * of to the engines in {@code next}; for this event only (the original's route stuck to every later event).
      */
     record Route(String queue) implements Action {
 
         static Route parse(JsonNode action) {
             JsonNode route = action.get("route");
             if (route == null || !route.isTextual() || route.textValue().isBlank()) {
-                throw new IllegalArgumentException("route needs a 'route' (an engine name)");
+                throw new IllegalArgumentException("route needs a 'route' (a queue name, e.g. Engine_perfdata)");
             }
-            String name = route.textValue().trim();
-            return new Route(name.startsWith("Engine_") ? name : EngineConfig.queueOf(name));
+            return new Route(route.textValue());
         }
 
         @java.lang.Override

@@ -1,28 +1,29 @@
 package dev.orchestrator.engines.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.engines.Python;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A compiled Canopsis {@code mfilter}: a MongoDB-style query document tested against one event, as
- * {@code canopsis.old.mfilter.check} did. Compiling once checks the document and compiles its regular expressions,
- * so a rule costs no parsing per event.
- *
- * <p>Supported: implicit equality (an array field also matches when it holds the value), {@code $and $or $nor},
- * and per field {@code $eq $ne $gt $gte $lt $lte $in $nin $all $exists $regex $notregex $options $not}. As in
- * Canopsis a field the event lacks matches nothing but {@code $exists: false}; numbers compare by value, strings
- * lexicographically; {@code $in} on an array field matches when an element (or an element's {@code name}) is
- * listed, and on an object field when one of its keys is. A key with dots that the event lacks is read as a path
- * ({@code perf_data_array.0.metric}). Anything else is a compile error naming the field and the operator.
+ * A compiled Canopsis {@code mfilter}, tested against one event exactly as {@code check()} and {@code field_check()}
+ * of Canopsis' {@code old/mfilter.py} did (the same file in 2016 and 2018); docs/engines.md lists each case. In short:
+ * a key is a literal field name (no dotted paths) and a field the event lacks matches nothing, not even
+ * {@code $exists: false}; {@code $and $or $nor} take lists ({@code $or: []} matches); a plain value is compared with
+ * Python's {@code ==} (a list field equals only a list); {@code $in} and {@code $nin} use Python's {@code in} (a
+ * string argument is searched as a substring), on a list or dict field an element (or the {@code name} of dict
+ * elements) containing a listed string matches {@code $in}, and {@code $nin} on a list of strings or a dict always
+ * matches; a document with {@code $in} or {@code $nin} checks nothing else; {@code $options} counts only {@code i};
+ * regular expressions are Python's ({@link PythonRegex}), searched. Where the original raised, the rule does not
+ * match the event. Unknown operators and bad regular expressions are compile errors naming the field (the original
+ * never matched such a rule).
  */
 public final class MFilter {
 
@@ -31,10 +32,13 @@ public final class MFilter {
         boolean test(ObjectNode event);
     }
 
-    /** The test of one field's value, null when the event lacks the field. */
+    /** The test of the value of a field the event has. */
     private interface ValueTest {
         boolean test(JsonNode value);
     }
+
+    private static final Set<String> FIELD_OPERATORS = Set.of("$exists", "$eq", "$ne", "$gt", "$gte", "$lt", "$lte",
+            "$regex", "$notregex", "$options", "$in", "$nin", "$not", "$all");
 
     private final Condition root;
 
@@ -48,7 +52,11 @@ public final class MFilter {
     }
 
     public boolean matches(ObjectNode event) {
-        return root.test(event);
+        try {
+            return root.test(event);
+        } catch (JsonValues.PythonError e) {
+            return false;
+        }
     }
 
     private static Condition document(JsonNode filter, String where) {
@@ -63,7 +71,6 @@ public final class MFilter {
             switch (key) {
                 case "$and" -> all.add(allOf(documents(value, key)));
                 case "$or" -> {
-                    // Canopsis: an empty $or matches
                     Condition[] parts = documents(value, key).toArray(Condition[]::new);
                     all.add(event -> {
                         for (Condition part : parts) {
@@ -83,7 +90,11 @@ public final class MFilter {
                 }
                 default -> {
                     if (key.startsWith("$")) throw new IllegalArgumentException("unknown operator '" + key + "'");
-                    all.add(field(key, valueTest(key, value)));
+                    ValueTest test = valueTest(key, value);
+                    all.add(event -> {
+                        JsonNode field = event.get(key);
+                        return field != null && test.test(field);
+                    });
                 }
             }
         }
@@ -109,31 +120,18 @@ public final class MFilter {
         return parts;
     }
 
-    private static Condition field(String key, ValueTest test) {
-        if (key.indexOf('.') < 0) return event -> test.test(event.get(key));
-        String[] path = key.split("\\.");
-        return event -> {
-            JsonNode value = event.get(key);
-            return test.test(value != null ? value : walk(event, path));
-        };
-    }
-
-    private static JsonNode walk(JsonNode node, String[] path) {
-        for (String step : path) {
-            if (node == null) return null;
-            if (node.isArray()) {
-                node = step.chars().allMatch(Character::isDigit) && !step.isEmpty() ? node.get(Integer.parseInt(step)) : null;
-            } else {
-                node = node.get(step);
-            }
-        }
-        return node;
-    }
-
+    /** {@code check()}'s test of one field the event has. */
     private static ValueTest valueTest(String field, JsonNode expected) {
-        if (expected.isObject() && hasOperator(expected)) return operators(field, expected);
-        return value -> value != null && (JsonValues.same(value, expected)
-                || (value.isArray() && !expected.isArray() && JsonValues.contains(value, expected)));
+        if (!expected.isObject() || !hasOperator(expected)) return value -> JsonValues.same(value, expected);
+        JsonNode in = expected.get("$in");
+        if (in != null) {
+            return value -> value.isContainerNode() ? containerIn(value, in) : JsonValues.in(value, in);
+        }
+        JsonNode nin = expected.get("$nin");
+        if (nin != null) {
+            return value -> value.isContainerNode() ? containerNin(value) : !JsonValues.in(value, nin);
+        }
+        return fieldCheck(field, expected);
     }
 
     private static boolean hasOperator(JsonNode doc) {
@@ -143,57 +141,87 @@ public final class MFilter {
         return false;
     }
 
-    private static ValueTest operators(String field, JsonNode doc) {
+    /** {@code $in} on a list or dict field: an element (a list of dicts: an element's name) contains a listed item. */
+    private static boolean containerIn(JsonNode value, JsonNode listed) {
+        boolean named = value.isArray() && value.size() > 0 && value.get(0).isObject();
+        for (JsonNode element : JsonValues.iterate(value)) {
+            JsonNode haystack = element;
+            if (named) {
+                haystack = element.isObject() ? element.get("name") : null;
+                if (haystack == null) throw new JsonValues.PythonError("KeyError: 'name'");
+            }
+            for (JsonNode item : JsonValues.iterate(listed)) {
+                if (JsonValues.in(item, haystack)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code $nin} on a list or dict field: the original tested a list of dicts against the document's
+     * {@code $in} (a KeyError, since it has none) and an empty list's first element (an IndexError), and nothing
+     * else: any other list or dict matches.
+     */
+    private static boolean containerNin(JsonNode value) {
+        if (value.isArray()) {
+            if (value.isEmpty()) throw new JsonValues.PythonError("IndexError: list index out of range");
+            if (value.get(0).isObject()) throw new JsonValues.PythonError("KeyError: '$in'");
+        }
+        return true;
+    }
+
+    /** {@code field_check()}: every operator of the document holds. */
+    private static ValueTest fieldCheck(String field, JsonNode doc) {
         List<ValueTest> all = new ArrayList<>(doc.size());
         JsonNode options = doc.get("$options");
+        boolean ignoreCase = options != null && options.isTextual() && options.textValue().contains("i");
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String op = entry.getKey();
             JsonNode arg = entry.getValue();
+            if (!FIELD_OPERATORS.contains(op)) {
+                throw new IllegalArgumentException(where(field) + "unknown operator '" + op + "'");
+            }
             ValueTest test = switch (op) {
                 case "$exists" -> {
                     boolean exists = Python.truthy(arg);
-                    yield value -> (value != null) == exists;
+                    yield value -> exists;
                 }
-                case "$eq" -> value -> value != null && JsonValues.same(value, arg);
-                case "$ne" -> value -> value != null && !JsonValues.same(value, arg);
+                case "$eq" -> value -> JsonValues.same(value, arg);
+                case "$ne" -> value -> !JsonValues.same(value, arg);
                 case "$gt" -> ordering(arg, order -> order > 0);
                 case "$gte" -> ordering(arg, order -> order >= 0);
                 case "$lt" -> ordering(arg, order -> order < 0);
                 case "$lte" -> ordering(arg, order -> order <= 0);
-                case "$in" -> {
-                    JsonNode listed = list(arg);
-                    yield value -> value != null && in(value, listed);
-                }
-                case "$nin" -> {
-                    JsonNode listed = list(arg);
-                    yield value -> value != null && !in(value, listed);
-                }
-                case "$all" -> {
-                    JsonNode listed = list(arg);
-                    yield value -> value != null && all(value, listed);
-                }
-                case "$regex" -> regexTest(pattern(field, op, arg, options));
+                case "$in" -> value -> JsonValues.in(value, arg);
+                case "$nin" -> value -> !JsonValues.in(value, arg);
+                case "$all" -> value -> {
+                    for (JsonNode item : JsonValues.iterate(arg)) {
+                        if (value.isArray() ? !JsonValues.in(item, value) : !JsonValues.same(item, value)) return false;
+                    }
+                    return true;
+                };
+                case "$regex" -> regexTest(pattern(field, op, arg, ignoreCase));
                 case "$notregex" -> {
-                    ValueTest regex = regexTest(pattern(field, op, arg, options));
-                    yield value -> value != null && !regex.test(value);
+                    ValueTest regex = regexTest(pattern(field, op, arg, ignoreCase));
+                    yield value -> !regex.test(value);
                 }
                 case "$options" -> {
-                    if (!doc.has("$regex") && !doc.has("$notregex") && !(doc.has("$not") && doc.get("$not").isTextual())) {
-                        throw new IllegalArgumentException(where(field) + "$options without $regex");
+                    if (!doc.has("$regex") && !doc.has("$notregex")) {
+                        throw new IllegalArgumentException(where(field) + "$options without $regex or $notregex"
+                                + " (the original never matched it)");
                     }
                     yield value -> true;
                 }
-                case "$not" -> {
-                    ValueTest inner = arg.isTextual()
-                            ? regexTest(pattern(field, op, arg, options))
-                            : arg.isObject() && hasOperator(arg) ? operators(field, arg) : null;
+                default -> { // $not
+                    ValueTest inner = arg.isTextual() ? regexTest(pattern(field, op, arg, ignoreCase))
+                            : arg.isObject() ? fieldCheck(field, arg) : null;
                     if (inner == null) {
-                        throw new IllegalArgumentException(where(field) + "$not needs an operator document or a regular expression, got " + describe(arg));
+                        throw new IllegalArgumentException(where(field) + "$not needs an operator document or a regular"
+                                + " expression, got " + describe(arg));
                     }
-                    yield value -> value != null && !inner.test(value);
+                    yield value -> !inner.test(value);
                 }
-                default -> throw new IllegalArgumentException(where(field) + "unknown operator '" + op + "'");
             };
             all.add(test);
         }
@@ -206,74 +234,29 @@ public final class MFilter {
         };
     }
 
-    /** {@code $gt} and the others: the value and the argument can be ordered, and their order is accepted. */
+    /** {@code $gt} and the others: Python 2's order of the value and the argument is accepted. */
     private static ValueTest ordering(JsonNode arg, IntPredicate accept) {
         return value -> {
-            if (value == null) return false;
             int order = JsonValues.order(value, arg);
             return order != JsonValues.UNORDERED && accept.test(order);
         };
     }
 
+    /** {@code regex_match()}: null never matches; any other value that is not a string made the original raise. */
     private static ValueTest regexTest(Pattern pattern) {
-        return value -> value != null && value.isTextual() && pattern.matcher(value.textValue()).find();
+        return value -> {
+            if (value.isNull()) return false;
+            if (!value.isTextual()) throw new JsonValues.PythonError(JsonValues.describe(value) + " has no attribute 'encode'");
+            return pattern.matcher(value.textValue()).find();
+        };
     }
 
-    /** {@code $in}: a scalar value is listed; an array holds a listed element or an element whose name is listed; an object has a listed key. */
-    private static boolean in(JsonNode value, JsonNode listed) {
-        if (value.isArray()) {
-            for (JsonNode element : value) {
-                if (JsonValues.contains(listed, element)) return true;
-                JsonNode name = element.isObject() ? element.get("name") : null;
-                if (name != null && JsonValues.contains(listed, name)) return true;
-            }
-            return false;
-        }
-        if (value.isObject()) {
-            for (JsonNode item : listed) {
-                if (item.isTextual() && value.has(item.textValue())) return true;
-            }
-            return false;
-        }
-        return JsonValues.contains(listed, value);
-    }
-
-    /** {@code $all}: every listed item is in the field (a scalar field counts as a one-element list). */
-    private static boolean all(JsonNode value, JsonNode listed) {
-        for (JsonNode item : listed) {
-            boolean held = value.isArray() ? JsonValues.contains(value, item) : JsonValues.same(value, item);
-            if (!held) return false;
-        }
-        return true;
-    }
-
-    /** A list argument; a scalar is read as a one-element list (Canopsis' sample rules wrote {@code {"$in": "tag"}}). */
-    private static JsonNode list(JsonNode arg) {
-        if (arg.isArray()) return arg;
-        return JsonNodeFactory.instance.arrayNode().add(arg);
-    }
-
-    private static Pattern pattern(String field, String op, JsonNode arg, JsonNode options) {
+    private static Pattern pattern(String field, String op, JsonNode arg, boolean ignoreCase) {
         if (!arg.isTextual()) {
             throw new IllegalArgumentException(where(field) + op + " needs a string pattern, got " + describe(arg));
         }
-        int flags = 0;
-        if (options != null) {
-            if (!options.isTextual()) {
-                throw new IllegalArgumentException(where(field) + "$options must be a string, got " + describe(options));
-            }
-            for (char c : options.textValue().toCharArray()) {
-                flags |= switch (c) {
-                    case 'i' -> Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-                    case 'm' -> Pattern.MULTILINE;
-                    case 's' -> Pattern.DOTALL;
-                    case 'x' -> Pattern.COMMENTS;
-                    default -> throw new IllegalArgumentException(where(field) + "unknown $options flag '" + c + "' (i, m, s, x)");
-                };
-            }
-        }
         try {
-            return Pattern.compile(arg.textValue(), flags);
+            return PythonRegex.compile(arg.textValue(), ignoreCase);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(where(field) + op + " '" + arg.textValue() + "' is not a valid regular expression: "
                     + e.getDescription());

@@ -3,18 +3,25 @@ package dev.orchestrator.engines.filter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.engines.Python;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One event_filter rule as Canopsis stored it: {@code {name, mfilter, actions, break, priority, enable}}.
- * {@code actions} holds the actions before the first {@code drop}, {@code drops} says whether there is one
- * (what follows a drop can never run). A rule whose mfilter is empty matches nothing, as in Canopsis.
+ * One event_filter rule as Canopsis stored it: {@code {crecord_type: "filter", enable: true, name, mfilter, actions,
+ * break, priority}}. {@code actions} holds the actions before the first {@code drop}, {@code drops} says whether
+ * there is one (what follows a drop can never run). A rule whose mfilter is empty matches nothing, as in Canopsis.
  */
-record Rule(String name, MFilter filter, List<Action> actions, boolean drops, boolean breaks, double priority, boolean enabled) {
+record Rule(String name, MFilter filter, List<Action> actions, boolean drops, boolean breaks, JsonNode priority) {
+
+    /** MongoDB's {@code sort('priority')}: rules without a priority first, then numbers, then strings. */
+    static final Comparator<Rule> BY_PRIORITY = Comparator.comparingInt((Rule rule) -> typeOrder(rule.priority))
+            .thenComparing((a, b) -> a.priority.isNumber() ? Double.compare(a.priority.doubleValue(), b.priority.doubleValue())
+                    : a.priority.isTextual() ? a.priority.textValue().compareTo(b.priority.textValue()) : 0);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> UNAVAILABLE = Set.of("snooze", "execjob");
@@ -23,17 +30,17 @@ record Rule(String name, MFilter filter, List<Action> actions, boolean drops, bo
         return filter != null && filter.matches(event);
     }
 
+    private static int typeOrder(JsonNode priority) {
+        return priority.isNull() ? 0 : priority.isNumber() ? 1 : priority.isTextual() ? 2 : 3;
+    }
+
     /**
      * Reads the rule at {@code index} (from 1); an {@link IllegalArgumentException} names it and says what is wrong.
      * Canopsis' {@code snooze} and {@code execjob} actions need its alarm and scheduler services: they are left
      * out with a line in {@code warnings}, so that a rule set exported from Canopsis still loads.
      */
     static Rule parse(JsonNode record, int index, List<String> warnings) {
-        if (!record.isObject()) {
-            throw new IllegalArgumentException("rule #" + index + " must be an object, got " + MFilter.describe(record));
-        }
-        JsonNode nameNode = record.get("name");
-        String name = nameNode != null && nameNode.isTextual() ? nameNode.textValue() : "#" + index;
+        String name = label(record, index);
         try {
             List<Action> actions = new ArrayList<>();
             boolean drops = false;
@@ -50,7 +57,7 @@ record Rule(String name, MFilter filter, List<Action> actions, boolean drops, bo
                             break;
                         }
                         if (UNAVAILABLE.contains(type)) {
-                            warnings.add(label(nameNode, name, index) + ": action " + n + ": " + type
+                            warnings.add(name + ": action " + n + ": " + type
                                     + " needs Canopsis' alarm and scheduler services, left out");
                             continue;
                         }
@@ -61,26 +68,25 @@ record Rule(String name, MFilter filter, List<Action> actions, boolean drops, bo
                 }
             }
             JsonNode priority = record.get("priority");
-            if (priority != null && !priority.isNull() && !priority.isNumber()) {
-                throw new IllegalArgumentException("'priority' must be a number, got " + MFilter.describe(priority));
-            }
-            JsonNode enable = record.get("enable");
-            return new Rule(name, filter(record.get("mfilter")), List.copyOf(actions), drops,
-                    Python.truthy(record.get("break")),
-                    priority == null || priority.isNull() ? Double.NEGATIVE_INFINITY : priority.doubleValue(),
-                    enable == null || Python.truthy(enable));
+            JsonNode nameNode = record.get("name");
+            return new Rule(nameNode != null && nameNode.isTextual() ? nameNode.textValue() : "no_name",
+                    filter(record.get("mfilter")), List.copyOf(actions), drops, Python.truthy(record.get("break")),
+                    priority == null ? NullNode.instance : priority);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label(nameNode, name, index) + ": " + e.getMessage());
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
     }
 
-    private static String label(JsonNode nameNode, String name, int index) {
-        return nameNode != null && nameNode.isTextual() ? "rule #" + index + " '" + name + "'" : "rule #" + index;
+    /** {@code rule #3 'name'}, for messages. */
+    static String label(JsonNode record, int index) {
+        JsonNode name = record.get("name");
+        return name != null && name.isTextual() ? "rule #" + index + " '" + name.textValue() + "'" : "rule #" + index;
     }
 
     /** The compiled mfilter, null when empty; Canopsis stored it as a JSON string, so a string is parsed first. */
     private static MFilter filter(JsonNode mfilter) {
-        if (mfilter != null && mfilter.isTextual()) {
+        if (mfilter == null) throw new IllegalArgumentException("no 'mfilter'");
+        if (mfilter.isTextual()) {
             if (mfilter.textValue().isBlank()) return null;
             try {
                 mfilter = JSON.readTree(mfilter.textValue());

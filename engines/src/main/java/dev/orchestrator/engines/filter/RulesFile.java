@@ -26,7 +26,7 @@ final class RulesFile {
     RulesFile(Path path, Logger logger) {
         this.path = path;
         this.rules = read();
-        logger.info("loaded {} rules from {}", rules.size(), path);
+        logger.info("Loaded {} rules from {}", rules.size(), path);
         rules.warnings().forEach(warning -> logger.warn("{}: {}", path, warning));
     }
 
@@ -39,7 +39,7 @@ final class RulesFile {
         if (stamp().equals(stamp)) return;
         try {
             rules = read();
-            logger.info("reloaded {} rules from {}", rules.size(), path);
+            logger.info("Loaded {} rules from {} (changed)", rules.size(), path);
             rules.warnings().forEach(warning -> logger.warn("{}: {}", path, warning));
         } catch (IllegalArgumentException e) {
             logger.error("rules not reloaded, keeping the {} rules in use: {}", rules.size(), e.getMessage());

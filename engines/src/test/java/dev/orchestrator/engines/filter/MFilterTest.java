@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Canopsis' mfilter {@code check()} vectors (old/test_to_merge/mfilter.py), then what this port adds or fixes. */
+/**
+ * Canopsis' mfilter {@code check()} vectors (old/test_to_merge/mfilter.py), then the filters rejected with the reason
+ * (the original's own results on many more cases are in the fidelity suite, resources/fidelity/mfilter.json).
+ */
 class MFilterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,52 +66,6 @@ class MFilterTest {
         assertEquals(expected, check(filter), filter);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            {"absent": "x"}                                                  | false
-            {"absent": {"$ne": "x"}}                                         | false
-            {"absent": {"$exists": false}}                                   | true
-            {"absent": {"$exists": 0}}                                       | true
-            {"long_output": null}                                            | true
-            {"state": 0.0}                                                   | true
-            {"state": {"$in": [0.0, 1]}}                                     | true
-            {"state": {"$lt": 1}}                                            | true
-            {"state": {"$lt": "1"}}                                          | false
-            {"state": {"$gte": "0"}}                                         | false
-            {"component": {"$gt": "wpain"}}                                  | true
-            {"state": {"$ne": 1}}                                            | true
-            {"tags": "engine"}                                               | true
-            {"tags": "other"}                                                | false
-            {"tags": ["engine", "check"]}                                    | true
-            {"tags": {"$in": ["check", "x"]}}                                | true
-            {"tags": {"$in": "check"}}                                       | true
-            {"tags": {"$in": ["x"]}}                                         | false
-            {"tags": {"$nin": ["x"]}}                                        | true
-            {"tags": {"$nin": ["check"]}}                                    | false
-            {"tags": {"$all": ["check", "engine"]}}                          | true
-            {"tags": {"$all": ["check", "x"]}}                               | false
-            {"perfdatas": {"$in": ["perf1"]}}                                | true
-            {"perfdatas": {"$in": ["perf9"]}}                                | false
-            {"links": {"$in": ["doc"]}}                                      | true
-            {"perf_data_array": {"$in": ["cps_sec_per_evt"]}}                | false
-            {"perf_data_array.1.unit": "s"}                                  | true
-            {"perfdatas.perf2": {"$gt": 1}}                                  | true
-            {"perfdatas.perf3": {"$exists": true}}                           | false
-            {"output": {"$regex": "^21\\\\.10 evt"}}                         | true
-            {"output": {"$notregex": "evt/sec"}}                             | false
-            {"output": {"$notregex": "EVT/SEC"}}                             | true
-            {"output": {"$notregex": "EVT/SEC", "$options": "i"}}            | false
-            {"connector": {"$not": "^eng"}}                                  | true
-            {"connector": {"$not": "^eng", "$options": "i"}}                 | false
-            {"state": {"$regex": "0"}}                                       | false
-            {"$or": []}                                                      | true
-            {"$or": [{"connector": "x"}], "state": 0}                        | false
-            {"$and": [{"connector": "Engine"}], "state": 1}                  | false
-            """)
-    void mongoSemantics(String filter, boolean expected) throws Exception {
-        assertEquals(expected, check(filter), filter);
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             ["connector"]                                  | mfilter must be a JSON object, got array ["connector"]
@@ -116,8 +73,7 @@ class MFilterTest {
             {"state": {"$gt": 1, "$foo": 2}}               | field 'state': unknown operator '$foo'
             {"connector": {"$regex": "("}}                 | field 'connector': $regex '(' is not a valid regular expression: Unclosed group
             {"connector": {"$regex": 3}}                   | field 'connector': $regex needs a string pattern, got number 3
-            {"connector": {"$regex": "a", "$options": "q"}} | field 'connector': unknown $options flag 'q' (i, m, s, x)
-            {"connector": {"$options": "i"}}               | field 'connector': $options without $regex
+            {"connector": {"$options": "i"}}               | field 'connector': $options without $regex or $notregex (the original never matched it)
             {"$or": {"a": 1}}                              | $or needs an array of filters, got object {"a":1}
             {"$and": [1]}                                  | $and element must be a JSON object, got number 1
             {"connector": {"$not": 1}}                     | field 'connector': $not needs an operator document or a regular expression, got number 1

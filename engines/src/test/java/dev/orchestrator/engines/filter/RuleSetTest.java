@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.util.List;
@@ -123,7 +125,8 @@ class RuleSetTest {
         assertFalse(dropped.passes());
         RuleSet.Verdict passed = knownValues.apply(event("{\"connector\": \"route_me\", \"tags\": []}"), false);
         assertTrue(passed.passes());
-        assertEquals("Engine_new_route_defined", passed.route());
+        // event_filter.py a_route: next_amqp_queues = [action["route"]], the value itself is the routing key
+        assertEquals("new_route_defined", passed.route());
         // per event: the next event is not routed
         assertNull(knownValues.apply(event("{\"connector\": \"nagios\", \"tags\": []}"), false).route());
     }
@@ -182,23 +185,58 @@ class RuleSetTest {
     }
 
     @Test
-    void aBadRuleIsNamedWithWhatIsWrong() {
-        assertEquals("rule #2 'bad': action 1: action type 'explode' is not supported (pass, drop, override, remove, route)",
-                parseError("[{\"mfilter\": {\"a\": 1}}, {\"name\": \"bad\", \"mfilter\": {\"a\": 1}, \"actions\": [{\"type\": \"explode\"}]}]"));
-        assertEquals("rule #1: field 'a': unknown operator '$near'",
-                parseError("[{\"mfilter\": {\"a\": {\"$near\": 1}}}]"));
-        assertEquals("rule #1: mfilter is a string but not valid JSON: Unrecognized token 'x': was expecting"
-                        + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
-                parseError("[{\"mfilter\": \"x\"}]"));
-        assertEquals("expected a JSON array of rules, got object {}", parseError("{}"));
+    void aBadRuleIsSkippedWithALineNamingItAndTheReasonAndTheOthersLoad() throws Exception {
+        RuleSet rules = parse("""
+                [{"name": "good", "mfilter": {"a": 1}, "actions": [{"type": "pass"}]},
+                 {"name": "bad", "mfilter": {"a": 1}, "actions": [{"type": "explode"}]},
+                 {"mfilter": {"a": {"$near": 1}}},
+                 {"mfilter": "x"},
+                 {"name": "no-filter", "actions": [{"type": "drop"}]},
+                 {"name": "bad-override", "mfilter": {"a": 1}, "actions": [{"type": "override", "field": "f"}]}]""");
+        assertEquals(1, rules.size());
+        assertEquals(List.of(
+                "rule #2 'bad': action 1: action type 'explode' is not supported (pass, drop, override, remove, route); rule skipped",
+                "rule #3: field 'a': unknown operator '$near'; rule skipped",
+                "rule #4: mfilter is a string but not valid JSON: Unrecognized token 'x': was expecting"
+                        + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'); rule skipped",
+                "rule #5 'no-filter': no 'mfilter'; rule skipped",
+                "rule #6 'bad-override': action 1: override needs a 'field' name and a non-null 'value'; rule skipped"),
+                rules.warnings());
+        assertEquals("expected a JSON array of rules, got object {}",
+                assertThrows(IllegalArgumentException.class, () -> RuleSet.parse(JSON.readTree("{}"))).getMessage());
     }
 
+    /**
+     * event_filter.py beat(): storage.find({'crecord_type': 'filter', 'enable': True}, sort='priority'); the default
+     * action from find_default_action(), the first 'defaultrule' record, else pass.
+     */
+    @Test
+    void rulesLoadAsTheOriginalQueryAndTheDefaultRuleRecordGivesTheDefaultAction() throws Exception {
+        RuleSet rules = RuleSet.parse(JSON.readTree("""
+                [{"crecord_type": "filter", "enable": true, "name": "b", "priority": 2, "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "enable": true, "name": "s", "priority": "1", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "enable": true, "name": "none", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "enable": true, "name": "a", "priority": 1.5, "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "name": "no-enable", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "enable": 1, "name": "enable-1", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "filter", "enable": false, "name": "disabled", "mfilter": {"a": 1}, "actions": []},
+                 {"enable": true, "name": "no-type", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "job", "enable": true, "name": "a-job", "mfilter": {"a": 1}, "actions": []},
+                 {"crecord_type": "defaultrule", "action": "drop"},
+                 {"crecord_type": "defaultrule", "action": "pass"}]"""));
+        assertEquals(List.of("none", "a", "b", "s"), rules.rules().stream().map(Rule::name).toList());
+        assertEquals(Boolean.TRUE, rules.dropByDefault());
+        assertNull(parse("[]").dropByDefault());
+    }
+
+    /** Records as the original stored its rules: crecord_type filter, enabled. */
     private static RuleSet parse(String json) throws Exception {
-        return RuleSet.parse(JSON.readTree(json));
+        ArrayNode records = (ArrayNode) JSON.readTree(json);
+        for (JsonNode record : records) {
+            ObjectNode rule = (ObjectNode) record;
+            if (!rule.has("crecord_type")) rule.put("crecord_type", "filter");
+            if (!rule.has("enable")) rule.put("enable", true);
+        }
+        return RuleSet.parse(records);
     }
-
-    private static String parseError(String json) {
-        return assertThrows(IllegalArgumentException.class, () -> parse(json)).getMessage();
-    }
-
 }

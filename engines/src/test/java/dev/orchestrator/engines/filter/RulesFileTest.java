@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesFileTest {
 
     private static final Logger LOG = LogManager.getLogger(RulesFileTest.class);
-    private static final String ONE_RULE = "[{\"name\": \"a\", \"mfilter\": {\"connector\": \"x\"}, \"actions\": [{\"type\": \"drop\"}]}]";
-    private static final String TWO_RULES = "[{\"name\": \"a\", \"mfilter\": {\"connector\": \"x\"}, \"actions\": [{\"type\": \"drop\"}]},"
-            + " {\"name\": \"b\", \"mfilter\": {\"connector\": \"y\"}, \"actions\": [{\"type\": \"drop\"}]}]";
+    private static final String ONE_RULE = "[" + rule("a", "x") + "]";
+    private static final String TWO_RULES = "[" + rule("a", "x") + ", " + rule("b", "y") + "]";
+
+    /** A drop rule as the original stored it. */
+    private static String rule(String name, String connector) {
+        return "{\"crecord_type\": \"filter\", \"enable\": true, \"name\": \"" + name + "\", \"mfilter\": {\"connector\": \""
+                + connector + "\"}, \"actions\": [{\"type\": \"drop\"}]}";
+    }
 
     @TempDir
     Path dir;
@@ -39,7 +45,7 @@ class RulesFileTest {
         file.refresh(LOG);
         assertEquals(2, file.rules().size());
 
-        write(path, "[{\"name\": \"broken\", \"mfilter\": {\"$bad\": 1}}]", 3);
+        write(path, "[{\"name\": \"broken\", ", 3);
         file.refresh(LOG);
         assertEquals(2, file.rules().size());
 
@@ -60,8 +66,19 @@ class RulesFileTest {
         write(path, "[\n{\"name\": \"a\",\n \"mfilter\": }]", 1);
         assertEquals(path + ":3: not valid JSON: Unexpected character ('}' (code 125)): expected a value",
                 assertThrows(IllegalArgumentException.class, () -> new RulesFile(path, LOG)).getMessage());
-        write(path, "[{\"name\": \"a\", \"mfilter\": {\"connector\": {\"$regex\": \"(\"}}}]", 2);
-        assertEquals(path + ": rule #1 'a': field 'connector': $regex '(' is not a valid regular expression: Unclosed group",
+        write(path, "{\"name\": \"a\"}", 2);
+        assertEquals(path + ": expected a JSON array of rules, got object {\"name\":\"a\"}",
                 assertThrows(IllegalArgumentException.class, () -> new RulesFile(path, LOG)).getMessage());
+    }
+
+    @Test
+    void aBadRuleIsSkippedAndTheOthersLoad() throws Exception {
+        Path path = dir.resolve("rules.json");
+        write(path, "[{\"crecord_type\": \"filter\", \"enable\": true, \"name\": \"a\","
+                + " \"mfilter\": {\"connector\": {\"$regex\": \"(\"}}}, " + TWO_RULES.substring(1), 1);
+        RulesFile file = new RulesFile(path, LOG);
+        assertEquals(2, file.rules().size());
+        assertEquals(List.of("rule #1 'a': field 'connector': $regex '(' is not a valid regular expression:"
+                + " Unclosed group; rule skipped"), file.rules().warnings());
     }
 }
