@@ -70,11 +70,19 @@ class Engine(object):
         self.counter_error = self.counter_event = self.counter_worktime = 0
 
 
+class NotBson(str):
+    """pymongo's BSON, for the bodies of the cases, none of which is BSON: decoding fails as pymongo's does."""
+
+    def decode(self):
+        raise ValueError('not a BSON document')
+
+
 def stubs():
     for name in ['canopsis', 'canopsis.engines', 'canopsis.old', 'canopsis.common', 'canopsis.monitoring',
                  'canopsis.alerts', 'canopsis.context', 'canopsis.task', 'canopsis.perfdata']:
         module(name)
     module('canopsis.old.storage', get_storage=lambda *a, **k: None)
+    module('bson', BSON=NotBson)
     module('canopsis.old.account', Account=lambda *a, **k: None)
     module('canopsis.alerts.manager', Alerts=None)
     module('canopsis.context.manager', Context=type('Context', (), {'NAME': 'name'}))

@@ -223,12 +223,24 @@ public final class EngineWorker implements Worker {
         current = null;
     }
 
-    private ObjectNode decode(Signal.Delivery delivery) throws UndecodableEvent {
+    /** The event in the body; when it is not a JSON object, the one the engine reads in it ({@link Engine#decodeOther}). */
+    private ObjectNode decode(Signal.Delivery delivery) throws Exception {
         if (logger.isDebugEnabled()) {
             logger.debug("event {}: {}", delivery.envelope().getRoutingKey(),
                     new String(delivery.body(), StandardCharsets.UTF_8));
         }
-        return EventCodec.decode(delivery.body());
+        try {
+            return EventCodec.decode(delivery.body());
+        } catch (UndecodableEvent e) {
+            ObjectNode event;
+            try {
+                event = engine.decodeOther(delivery.body());
+            } catch (Exception other) {
+                throw new UndecodableEvent(e.getMessage() + "; " + other.getMessage(), e.getCause());
+            }
+            if (event == null) throw e;
+            return event;
+        }
     }
 
     private void forward(ObjectNode event) {

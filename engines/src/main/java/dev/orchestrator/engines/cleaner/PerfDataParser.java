@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * Canopsis' Nagios performance data parser ({@code canopsis.monitoring.parser.PerfDataParser}), same regular
- * expression, same results: {@code 'label'=value[unit];[warn];[crit];[min];[max]} entries separated by spaces (or
- * commas, which the value pattern swallows), numbers with a decimal point or comma, {@code metric[unit]} labels
- * split when no unit follows the value. Entries without a value are skipped.
+ * expression, same results (the fidelity suite's perfdata_parser.json holds the original's): labels of letters,
+ * digits, {@code / \\ : . % - { } ? [ ] ( ) _} and spaces, optionally quoted, then
+ * {@code =value[unit];[warn];[crit];[min];[max]}, entries separated by spaces (or commas, which the value pattern
+ * swallows), numbers with a decimal point or comma, {@code metric[unit]} labels split when no unit follows the
+ * value. Entries without a value are skipped.
  */
 public final class PerfDataParser {
 
     private static final Pattern ENTRY = Pattern.compile(
-            "('?([0-9A-Za-z/\\\\:.%\\-{}?\\[\\]_ ]*)'?=(-?[0-9.,]*)(([A-Za-z%/]*))"
+            "('?([0-9A-Za-z/\\\\:.%\\-{}?\\[\\]()_ ]*)'?=(-?[0-9.,]*)(([A-Za-z%/]*))"
                     + "(;@?(-?[0-9.,]*):?)?(;@?(-?[0-9.,]*):?)?(;@?(-?[0-9.,]*):?)?(;@?(-?[0-9.,]*):?)?(;? ?))");
     private static final int METRIC = 2;
     private static final int VALUE = 3;

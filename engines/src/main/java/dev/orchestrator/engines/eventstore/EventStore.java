@@ -6,6 +6,7 @@ import dev.orchestrator.config.ByteSizes;
 import dev.orchestrator.api.Engine;
 import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.RoutingKeys;
+import dev.orchestrator.engines.Python;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import java.util.function.LongSupplier;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The {@code eventstore} engine type: Canopsis' event archive, with a JSON-lines file in place of MongoDB. Checks,
- * logs and comments (Canopsis' classification) are appended to the file named by {@code path} (relative to the
- * configuration directory; rotated past {@code max_bytes}, default 50MB, keeping {@code backups}, default 10), then
- * republished to {@code canopsis.alerts} under their {@code rk} with {@code event_id} set, as Canopsis did; perf events
- * are neither; an unknown event type is logged. Every event is forwarded to {@code next}.
+ * The {@code eventstore} engine type: Canopsis' event archive ({@code engines/eventstore.py}), with a JSON-lines file
+ * in place of MongoDB. Checks, logs and comments (Canopsis' classification) get {@code _id} = their {@code rk} and are
+ * appended to the file named by {@code path} (relative to the configuration directory; rotated past
+ * {@code max_bytes}, default 50MB, keeping {@code backups}, default 10). As the original: a check gets the archiver's
+ * state-change fields ({@link StateChanges}) and is republished to {@code canopsis.alerts} under its {@code rk} with
+ * {@code event_id} set only when its state is not 0 ({@code store_check}); logs and comments always are
+ * ({@code store_log}); perf events are neither; an unknown event type is logged. Every event goes on to {@code next}.
  */
 public final class EventStore implements Engine {
 
@@ -29,6 +32,7 @@ public final class EventStore implements Engine {
     private final EngineContext context;
     private final Logger logger;
     private final JsonLinesFile file;
+    private final StateChanges stateChanges = new StateChanges();
 
     public EventStore(EngineContext context) throws IOException {
         this.context = context;
@@ -66,9 +70,15 @@ public final class EventStore implements Engine {
         } else if (eventClass.stored()) {
             JsonNode rk = event.get("rk");
             String routingKey = rk != null && rk.isTextual() && !rk.textValue().isEmpty() ? rk.textValue() : RoutingKeys.of(event);
-            event.put("event_id", routingKey);
+            event.put("_id", routingKey);
+            boolean alert = true;
+            if (eventClass == EventClass.CHECK) {
+                stateChanges.apply(routingKey, event);
+                alert = Python.truthy(event.get("state"));
+            }
+            if (alert) event.put("event_id", routingKey);
             file.append(event.toString());
-            context.publish(event, context.alertsExchange(), routingKey);
+            if (alert) context.publish(event, context.alertsExchange(), routingKey);
         }
         return null;
     }

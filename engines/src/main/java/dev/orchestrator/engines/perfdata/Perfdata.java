@@ -3,6 +3,7 @@ package dev.orchestrator.engines.perfdata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.engines.Python;
 import dev.orchestrator.engines.cleaner.PerfDataParser;
 import dev.orchestrator.api.EngineContext;
 import java.util.Iterator;
@@ -11,10 +12,12 @@ import java.util.Set;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Canopsis' perfdata engine task ({@code canopsis.perfdata.process.event_processing}) without the time-series
- * storage: {@code perf_data} is parsed into {@code perf_data_array} unless its metrics are there already (the cleaner
- * parsed it), check, selector and sla events get the {@code cps_state} metric ({@code state*100 + state_type*10}),
- * and null-valued keys are dropped from every metric. A {@code perf_data_array} that is not a list is an error.
+ * Canopsis' perfdata engine task ({@code canopsis/perfdata/process.py} {@code event_processing}) without the
+ * time-series storage: {@code perf_data} is parsed and its metrics appended to {@code perf_data_array} (even when the
+ * cleaner put them there already: the original kept the duplicates), check, selector and sla events get the metric
+ * {@code cps_state} = {@code int(state)*100 + int(state_type)*10} appended (another {@code cps_state} stays), and
+ * null-valued keys are dropped from every metric. A {@code perf_data_array} that is not a list, or a state that is
+ * not an integer, is an error (the event goes to the error queue; the original lost it).
  */
 public final class Perfdata {
 
@@ -22,7 +25,6 @@ public final class Perfdata {
     public static final String TASK = "canopsis.perfdata.process.event_processing";
 
     private static final Set<String> STATEFUL = Set.of("check", "selector", "sla");
-    private static final String CPS_STATE = "cps_state";
 
     private Perfdata() { }
 
@@ -41,18 +43,16 @@ public final class Perfdata {
         JsonNode perfData = event.get("perf_data");
         if (perfData != null && perfData.isTextual() && !perfData.textValue().isEmpty()) {
             try {
-                for (ObjectNode metric : PerfDataParser.parse(perfData.textValue())) {
-                    if (find(metrics, metric.get("metric").asText()) == null) metrics.add(metric);
-                }
+                metrics.addAll(PerfDataParser.parse(perfData.textValue()));
             } catch (IllegalArgumentException e) {
-                logger.error("Impossible to parse perfdata '{}': {}", perfData.textValue(), e.getMessage());
+                logger.error("Impossible to parse perfdata from: {} ({})", event, e.getMessage());
             }
         }
         if (STATEFUL.contains(event.path("event_type").asText())) {
-            int cpsState = event.path("state").asInt(0) * 100 + event.path("state_type").asInt(0) * 10;
-            ObjectNode metric = find(metrics, CPS_STATE);
-            if (metric == null) metric = metrics.addObject().put("metric", CPS_STATE);
-            metric.put("value", cpsState);
+            long cpsState = integer(event, "state") * 100 + integer(event, "state_type") * 10;
+            ObjectNode metric = metrics.addObject().put("metric", "cps_state");
+            if (cpsState == (int) cpsState) metric.put("value", (int) cpsState);
+            else metric.put("value", cpsState);
         }
         for (JsonNode metric : metrics) {
             for (Iterator<JsonNode> values = metric.elements(); values.hasNext(); ) {
@@ -61,10 +61,11 @@ public final class Perfdata {
         }
     }
 
-    private static ObjectNode find(ArrayNode metrics, String name) {
-        for (JsonNode metric : metrics) {
-            if (metric instanceof ObjectNode object && name.equals(metric.path("metric").asText(null))) return object;
-        }
-        return null;
+    /** {@code int(event.get(field, 0))}. */
+    private static long integer(ObjectNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null) return 0;
+        return Python.toInt(value).orElseThrow(() -> new IllegalArgumentException(
+                "invalid literal for int() with base 10: " + value + " (" + field + ")"));
     }
 }

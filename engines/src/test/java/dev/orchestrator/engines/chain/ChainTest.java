@@ -58,6 +58,10 @@ class ChainTest {
             event("""
                 {"connector": "nagios", "connector_name": "nagios-test", "event_type": "check", "source_type": "component",
                  "component": "db-01", "state": 2, "state_type": 1, "output": "PING CRITICAL"}"""),
+            // an OK check: stored, not republished to canopsis.alerts (eventstore.py store_check, archiver check_event)
+            event("""
+                {"connector": "nagios", "connector_name": "nagios-test", "event_type": "check", "source_type": "component",
+                 "component": "web-03", "state": 0, "output": "PING OK"}"""),
             // a log: stored, no cps_state
             event("""
                 {"connector": "syslog", "connector_name": "rsyslog-01", "event_type": "log", "source_type": "component",
@@ -89,20 +93,25 @@ class ChainTest {
             }
 
             Path store = home.resolve("logs/eventstore.jsonl");
-            await().atMost(Duration.ofSeconds(30)).until(() -> lines(store).size() >= 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(store).size() >= 4);
             Map<String, ObjectNode> stored = lines(store).stream()
                     .collect(Collectors.toMap(e -> e.get("component").asText(), Function.identity()));
-            assertEquals(3, stored.size(), stored.toString());
+            assertEquals(4, stored.size(), stored.toString());
+            assertFalse(stored.get("web-03").has("event_id"), "an OK check is stored, not an alert");
+            assertEquals("nagios.nagios-test.check.component.web-03", stored.get("web-03").get("_id").asText());
             assertFalse(stored.containsKey("debug"), "the debug probe was dropped");
 
             ObjectNode disk = stored.get("web-01");
             assertEquals("nagios.nagios-test.check.resource.web-01.Disk /", disk.get("rk").asText());
             assertEquals(disk.get("rk"), disk.get("event_id"));
+            assertEquals(disk.get("rk"), disk.get("_id"));
             assertEquals(List.of("ops", "nagios-test", "check", "resource", "web-01", "Disk /"), texts(disk.get("tags")));
             assertEquals(1, disk.get("state_type").asInt());
             assertEquals(1, disk.get("status").asInt());
+            // parsed by the cleaner, then again by perfdata: the original kept both (perfdata/process.py)
             assertEquals(json("""
                     [{"metric": "/", "value": 5950.0, "unit": "MB", "warn": 5948.0, "crit": 5958.0, "min": 0.0, "max": 5968.0},
+                     {"metric": "/", "value": 5950.0, "unit": "MB", "warn": 5948.0, "crit": 5958.0, "min": 0.0, "max": 5968.0},
                      {"metric": "cps_state", "value": 110}]"""), disk.get("perf_data_array"));
             assertFalse(disk.has("tier"));
 

@@ -50,8 +50,12 @@ class CleanerEngineTest {
                         + "\"state\":\"2\",\"timestamp\":1700000000,\"perf_data\":\"/=2643MB;5948;5958;0;5968\"}")
                         .getBytes(StandardCharsets.UTF_8));
                 probe.publish("canopsis.events", rk, "\u0000garbage".getBytes(StandardCharsets.UTF_8));
+                // cleaner.py work: not JSON, then JSON with the backslashes doubled (Windows connectors' paths)
+                probe.publish("canopsis.events", rk, "{\"connector\":\"windows\",\"output\":\"C:\\Users\\x\"}"
+                        .getBytes(StandardCharsets.UTF_8));
                 probe.confirmed();
-                await().atMost(Duration.ofSeconds(20)).until(() -> out.size() == 1 && errors.size() == 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> out.size() == 2 && errors.size() == 1);
+                assertEquals("C:\\Users\\x", out.get(1).json().get("output").asText());
                 ObjectNode event = out.get(0).json();
                 assertEquals(rk, event.get("rk").asText());
                 assertEquals(2, event.get("state").intValue());

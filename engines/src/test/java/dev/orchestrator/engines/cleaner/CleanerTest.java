@@ -18,7 +18,7 @@ class CleanerTest {
     private static final long NOW = 1_700_000_000L;
 
     private static ObjectNode clean(String event) throws Exception {
-        return Cleaner.normalise((ObjectNode) JSON.readTree(event), "a.b.check.resource.c.r", NOW, LOG);
+        return Cleaner.normalise((ObjectNode) JSON.readTree(event), "a.b.check.resource.c.r", true, NOW, LOG);
     }
 
     @Test
@@ -46,10 +46,12 @@ class CleanerTest {
         assertEquals(0, clean("{\"state\":null}").get("status").intValue());
     }
 
+    /** cleaner.py work (2016 and 2018): a resource that is not a string becomes '', and an empty one is deleted. */
     @Test
-    void nonTextResourcesGoEmptyOnesStay() throws Exception {
-        assertFalse(clean("{\"resource\":5}").has("resource"));
-        assertEquals("", clean("{\"resource\":\"\"}").get("resource").asText());
+    void nonTextAndEmptyResourcesAreRemoved() throws Exception {
+        for (String resource : new String[] {"5", "0", "false", "null", "[\"a\"]", "\"\""}) {
+            assertFalse(clean("{\"resource\":" + resource + "}").has("resource"), resource);
+        }
     }
 
     @Test
@@ -81,7 +83,7 @@ class CleanerTest {
     @Test
     void refusesWhatTheOriginalRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> Cleaner.normalise(JSON.createObjectNode(), "", NOW, LOG));
+                () -> Cleaner.normalise(JSON.createObjectNode(), "", true, NOW, LOG));
         assertThrows(IllegalArgumentException.class, () -> clean("{\"timestamp\":\"yesterday\"}"));
     }
 }

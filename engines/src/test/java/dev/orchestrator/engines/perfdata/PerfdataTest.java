@@ -35,7 +35,8 @@ class PerfdataTest {
     }
 
     @Test
-    void perfDataIsParsedWhenTheCleanerDidNotAndOnlyThen() throws Exception {
+    /** perfdata/process.py event_processing: perf_data_array += parse(perf_data), cps_state appended, every time. */
+    void perfDataIsParsedAndAppendedAndCpsStateAppendedEvenWhenThereAsTheOriginal() throws Exception {
         ObjectNode event = enriched("{\"event_type\": \"check\", \"state\": 1, \"state_type\": 1,"
                 + " \"perf_data\": \"/=2643MB;5948;5958;0;5968 /boot=68MB;88;93;0;98\"}");
         assertEquals(json("""
@@ -43,7 +44,8 @@ class PerfdataTest {
                  {"metric": "/boot", "value": 68.0, "unit": "MB", "warn": 88.0, "crit": 93.0, "min": 0.0, "max": 98.0},
                  {"metric": "cps_state", "value": 110}]"""), event.get("perf_data_array"));
         Perfdata.enrich(event, LOG);
-        assertEquals(3, event.get("perf_data_array").size(), "a second pass adds nothing");
+        assertEquals(6, event.get("perf_data_array").size(), "a second pass appends them again, as the original");
+        assertEquals(2, event.get("perf_data_array").findValuesAsText("metric").stream().filter("cps_state"::equals).count());
     }
 
     @Test
