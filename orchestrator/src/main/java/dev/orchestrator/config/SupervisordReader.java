@@ -1,5 +1,6 @@
 package dev.orchestrator.config;
 
+import dev.orchestrator.http.Credentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code [supervisord]} and {@code [unix_http_server]}: the daemon's log, pid file, working and child-log
+ * {@code [supervisord]}, {@code [unix_http_server]} and {@code [inet_http_server]}: the daemon's log, pid file, working and child-log
  * directories, control socket and {@code environment}. Relative paths are taken from the main file's directory;
  * defaults are under the installation (logs/orchestrator.log, run/orchestrator.pid, run/orchestrator.sock, logs/).
  */
@@ -32,26 +33,36 @@ final class SupervisordReader {
         SupervisordSettings defaults = new SupervisordSettings(home.resolve("logs/orchestrator.log"), 50L << 20, 10,
                 "info", home.resolve("run/orchestrator.pid"), null, home.resolve("logs"),
                 home.resolve("run/orchestrator.sock"));
-        Path socket = doc.section(SERVER_SECTION)
+        Server socket = doc.section(SERVER_SECTION)
                 .map(s -> server(new SectionValues(s, problems), here, names, defaults.socketFile()))
-                .orElse(defaults.socketFile());
-        return doc.section(SECTION)
-                .map(s -> daemon(new SectionValues(s, problems), here, names, defaults, socket))
-                .orElse(new Result(withSocket(defaults, socket), Map.of()));
+                .orElse(new Server(defaults.socketFile(), null));
+        SupervisordSettings.InetHttpServer inet = HttpServerReader.inet(doc, names, problems);
+        Result result = doc.section(SECTION)
+                .map(s -> daemon(new SectionValues(s, problems), here, names, defaults))
+                .orElse(new Result(defaults, Map.of()));
+        SupervisordSettings s = result.settings();
+        return new Result(new SupervisordSettings(s.logfile(), s.logfileMaxBytes(), s.logfileBackups(), s.loglevel(),
+                s.pidfile(), s.directory(), s.childLogDir(), socket.file(), socket.credentials(), inet),
+                result.environment());
     }
 
-    private static Path server(SectionValues values, Path here, Map<String, Object> names, Path dflt) {
+    /** {@code [unix_http_server]}: the socket file and the credentials HTTP requests on it need. */
+    private record Server(Path file, Credentials credentials) {}
+
+    private static Server server(SectionValues values, Path here, Map<String, Object> names, Path dflt) {
         for (IniEntry e : values.section().entries()) {
-            if (!e.key().equals("file")) {
-                values.note(e.key(), "ignored: the control socket is readable by its owner only, with no password");
+            if (!e.key().equals("file") && !HttpServerReader.CREDENTIALS.contains(e.key())) {
+                values.note(e.key(), "ignored: the control socket is readable by its owner only");
             }
         }
+        Credentials credentials = HttpServerReader.credentials(values, names);
         String file = values.expanded("file", null, names);
-        return file == null ? dflt : here.resolve(Expansions.expandUser(file, names)).normalize();
+        return new Server(file == null ? dflt : here.resolve(Expansions.expandUser(file, names)).normalize(),
+                credentials);
     }
 
     private static Result daemon(SectionValues values, Path here, Map<String, Object> names,
-                                 SupervisordSettings d, Path socket) {
+                                 SupervisordSettings d) {
         for (IniEntry e : values.section().entries()) {
             if (MEANINGLESS.contains(e.key())) {
                 values.note(e.key(), "ignored: it has no meaning for a JVM that runs its workers as threads");
@@ -72,7 +83,7 @@ final class SupervisordReader {
         Path directory = path(values, "directory", withEnv, here, d.directory(), false);
         Path childLogDir = path(values, "childlogdir", withEnv, here, d.childLogDir(), false);
         return new Result(new SupervisordSettings(logfile, maxBytes, backups, level, pidfile, directory,
-                childLogDir, socket), environment);
+                childLogDir, d.socketFile()), environment);
     }
 
     private static Path path(SectionValues values, String key, Map<String, Object> names, Path here, Path dflt,
@@ -93,10 +104,4 @@ final class SupervisordReader {
         throw new InvalidValueException("bad logging level name " + PyFormat.repr(value)
                 + " (expected one of " + String.join(", ", LEVELS) + ")");
     }
-
-    private static SupervisordSettings withSocket(SupervisordSettings s, Path socket) {
-        return new SupervisordSettings(s.logfile(), s.logfileMaxBytes(), s.logfileBackups(), s.loglevel(),
-                s.pidfile(), s.directory(), s.childLogDir(), socket);
-    }
-
 }

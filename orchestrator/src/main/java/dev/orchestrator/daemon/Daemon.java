@@ -8,6 +8,8 @@ import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.SupervisordSettings;
 import dev.orchestrator.control.server.ControlServer;
+import dev.orchestrator.http.Routes;
+import dev.orchestrator.http.TcpHttpServer;
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.pipeline.QueueProbe;
@@ -29,8 +31,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The running daemon ({@code orchestrator daemon}, always in the foreground). It owns, in start order, the pidfile,
- * the logs, the embedded broker (when no AMQP URI is configured), the supervisor and the control server, and closes
- * them in reverse order: the control socket stops answering, every worker stops (in supervisord's shutdown order),
+ * the logs, the embedded broker (when no AMQP URI is configured), the supervisor, the control server and the
+ * {@code [inet_http_server]} (both serving {@link HttpRoutes}), and closes them in reverse order: the control socket stops answering, every worker stops (in supervisord's shutdown order),
  * then the broker, the logs and the pidfile go.
  */
 public final class Daemon implements AutoCloseable {
@@ -100,7 +102,10 @@ public final class Daemon implements AutoCloseable {
                     () -> ConfigLoader.load(configuration.mainFile()));
             daemon.services.push(daemon.supervisor);
             daemon.pipeline = daemon.pipeline(amqp);
-            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline));
+            Routes routes = HttpRoutes.of(daemon.supervisor);
+            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline,
+                    routes, settings.socketCredentials()));
+            if (settings.inetHttpServer() != null) daemon.services.push(listen(settings.inetHttpServer(), routes));
             daemon.supervisor.start();
             return daemon;
         } catch (DaemonException e) {
@@ -147,6 +152,17 @@ public final class Daemon implements AutoCloseable {
         EmbeddedBroker broker = EmbeddedBroker.start(options.brokerPort());
         services.push(broker);
         return new AmqpSettings(broker.uri(), configured.exchangeName());
+    }
+
+    /** {@code [inet_http_server]}; a port that is taken is a one-line reason. */
+    private static TcpHttpServer listen(SupervisordSettings.InetHttpServer inet, Routes routes) throws DaemonException {
+        try {
+            TcpHttpServer server = TcpHttpServer.start(inet.host(), inet.port(), routes, inet.credentials());
+            LOG.info("inet_http_server listening on {}", inet.address());
+            return server;
+        } catch (IOException e) {
+            throw new DaemonException("[inet_http_server] " + e.getMessage(), e);
+        }
     }
 
     /** Another daemon on this configuration answers on its control socket. */

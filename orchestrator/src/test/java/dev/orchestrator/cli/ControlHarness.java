@@ -84,7 +84,8 @@ final class ControlHarness implements AutoCloseable {
         logs = LogSystem.start(c.supervisord(), false);
         daemon = new SupervisorCore(c, workers, logs.processLogs(), this::load);
         daemon.start();
-        server = ControlServer.start(c.supervisord().socketFile(), daemon);
+        server = ControlServer.start(c.supervisord().socketFile(), daemon, null, new dev.orchestrator.http.Routes(),
+                null);
         daemon.terminated().thenRun(server::close);
         return this;
     }

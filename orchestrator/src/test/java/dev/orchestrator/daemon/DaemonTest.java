@@ -144,6 +144,23 @@ class DaemonTest {
     }
 
     @Test
+    void aTakenInetHttpPortIsOneLineAndNothingIsLeftBehind() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Daemon.run(config("[inet_http_server]\nport=127.0.0.1:" + taken.getLocalPort()),
+                    new Daemon.Options(AMQP_URI, 0, false),
+                    (c, a) -> p -> { throw new AssertionError("a refused daemon makes no worker"); },
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, code);
+            assertEquals("orchestrator daemon: not started: [inet_http_server] cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": Address already in use" + System.lineSeparator(),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(dir.resolve("orchestrator.sock")));
+        assertFalse(Files.exists(dir.resolve("supervisord.pid")));
+    }
+
+    @Test
     void configurationErrorsArePrintedAndExitTwo() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Daemon.run(config("[program:broken]\nautorestart=maybe\ncommand=engine-launcher -e test -n b"),

@@ -8,64 +8,66 @@ import dev.orchestrator.control.protocol.RequestReader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.orchestrator.pipeline.Pipeline;
+import dev.orchestrator.http.Acceptor;
+import dev.orchestrator.http.Credentials;
+import dev.orchestrator.http.Deadlines;
+import dev.orchestrator.http.HttpConnection;
+import dev.orchestrator.http.HttpLimits;
+import dev.orchestrator.http.Routes;
 import dev.orchestrator.supervision.Supervisor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The daemon's control endpoint: accepts clients on the {@link ControlSocket} and serves each on its own thread,
- * reading request lines and answering through the {@link ControlService}. A line that is not a request (not JSON,
- * over {@link Protocol#MAX_LINE}, cut short by the client closing, an unknown method) gets an error reply; the
- * daemon carries on. A client that sends nothing for {@link #IDLE_TIMEOUT_SECONDS} is disconnected.
+ * The daemon's control endpoint on the {@link ControlSocket}: each client speaks either the CLI's JSON lines or HTTP,
+ * told apart by its first byte (a request line starts with an upper-case method, a JSON request with
+ * {@code '{'}), and is served
+ * on its own thread by the {@link Acceptor}. HTTP requests go to the {@link Routes} (supervisord's XML-RPC and
+ * whatever else is mounted). A JSON line that is not a request (not JSON, over {@link Protocol#MAX_LINE}, cut short
+ * by the client closing, an unknown method) gets an error reply; the daemon carries on. A client that sends nothing
+ * for {@link #IDLE_TIMEOUT_SECONDS} is disconnected.
  *
- * <p>Start it with {@link #start(Path, Supervisor)} and close it at shutdown: that stops accepting, disconnects every
- * client (ending {@code tail -f} streams) and removes the socket file.
+ * <p>Close it at shutdown: that stops accepting, disconnects every client (ending {@code tail -f} streams) and
+ * removes the socket file.
  */
 public final class ControlServer implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(ControlServer.class);
     static final int IDLE_TIMEOUT_SECONDS = 60;
-    static final int MAX_CLIENTS = 128;
 
     private final ControlSocket socket;
     private final ControlService service;
-    private final ExecutorService clients = Executors.newCachedThreadPool(threads("control-client"));
-    private final ScheduledExecutorService timeouts =
-            Executors.newSingleThreadScheduledExecutor(threads("control-timeout"));
-    private final Semaphore slots = new Semaphore(MAX_CLIENTS);
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final Routes routes;
+    private final Credentials credentials;
+    private final Deadlines deadlines = new Deadlines("control-timeout");
+    private final Acceptor acceptor;
     private volatile boolean closed;
 
-    private ControlServer(ControlSocket socket, Supervisor supervisor, Pipeline pipeline) {
+    private ControlServer(ControlSocket socket, Supervisor supervisor, Pipeline pipeline, Routes routes,
+                          Credentials credentials) {
         this.socket = socket;
         this.service = new ControlService(supervisor, pipeline);
-        this.acceptor = threads("control-accept").newThread(this::acceptLoop);
+        this.routes = routes;
+        this.credentials = credentials;
+        this.acceptor = new Acceptor(socket.channel(), "control", this::serve, ControlServer::refuse);
     }
 
-    /** Binds the socket (0600, stale file replaced) and starts accepting clients. */
-    public static ControlServer start(Path socketFile, Supervisor supervisor) throws IOException {
-        return start(socketFile, supervisor, null);
-    }
-
-    /** As {@link #start(Path, Supervisor)}, with the {@code pipeline}, {@code errors} and {@code replay} methods. */
-    public static ControlServer start(Path socketFile, Supervisor supervisor, Pipeline pipeline) throws IOException {
-        ControlServer server = new ControlServer(ControlSocket.bind(socketFile), supervisor, pipeline);
+    /**
+     * Binds the socket (0600, stale file replaced) and starts accepting clients.
+     *
+     * @param pipeline    for the {@code pipeline}, {@code errors} and {@code replay} methods, or null
+     * @param routes      what HTTP requests on the socket reach
+     * @param credentials required of HTTP requests ({@code [unix_http_server] username/password}), or null
+     */
+    public static ControlServer start(Path socketFile, Supervisor supervisor, Pipeline pipeline, Routes routes,
+                                      Credentials credentials) throws IOException {
+        ControlServer server = new ControlServer(ControlSocket.bind(socketFile), supervisor, pipeline, routes,
+                credentials);
         server.acceptor.start();
         LOG.info("control socket listening at {}", server.socket.path());
         return server;
@@ -73,53 +75,31 @@ public final class ControlServer implements AutoCloseable {
 
     public Path socketFile() { return socket.path(); }
 
-    private void acceptLoop() {
-        while (!closed) {
-            SocketChannel client;
-            try {
-                client = socket.channel().accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                LOG.warn("control socket: accept failed: {}", e.getMessage());
-                continue;
-            }
-            if (!slots.tryAcquire()) {
-                refuse(client);
-                continue;
-            }
-            open.add(client);
-            clients.execute(() -> {
-                try {
-                    serve(client);
-                } finally {
-                    open.remove(client);
-                    closeQuietly(client);
-                    slots.release();
-                }
-            });
+    private static void refuse(SocketChannel client) throws IOException {
+        write(client, Reply.error("FAILED", "too many clients (" + Acceptor.MAX_CLIENTS + ")"));
+    }
+
+    private void serve(SocketChannel client) throws IOException {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        try (Deadlines.Armed idle = deadlines.armRead(client, IDLE_TIMEOUT_SECONDS)) {
+            if (client.read(first) < 0) return;
+        }
+        first.flip();
+        byte b = first.get(0);
+        if (b >= 'A' && b <= 'Z') { // an HTTP method (RFC 9110's are upper case); JSON lines start with '{'
+
+            new HttpConnection(client, first, routes, credentials, HttpLimits.DEFAULT, deadlines).serve();
+        } else {
+            serveLines(client, new RequestReader(new Prefixed(first, client)));
         }
     }
 
-    private void refuse(SocketChannel client) {
-        try (client) {
-            write(client, Reply.error("FAILED", "too many clients (" + MAX_CLIENTS + ")"));
-        } catch (IOException ignored) {
-            // the client is gone already
-        }
-    }
-
-    private void serve(SocketChannel client) {
-        RequestReader reader = new RequestReader(client);
+    private void serveLines(SocketChannel client, RequestReader reader) throws IOException {
         try {
             while (!closed) {
-                ScheduledFuture<?> idle = timeouts.schedule(() -> closeQuietly(client),
-                        IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 RequestReader.Line line;
-                try {
+                try (Deadlines.Armed idle = deadlines.arm(client, IDLE_TIMEOUT_SECONDS)) {
                     line = reader.next();
-                } finally {
-                    idle.cancel(false);
                 }
                 switch (line.kind()) {
                     case END -> { return; }
@@ -132,8 +112,6 @@ public final class ControlServer implements AutoCloseable {
                     case REQUEST -> answer(client, line.text());
                 }
             }
-        } catch (IOException e) {
-            LOG.debug("control client gone: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("control request failed", e);
         }
@@ -167,28 +145,27 @@ public final class ControlServer implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        socket.close();
-        open.forEach(ControlServer::closeQuietly);
-        clients.shutdownNow();
-        timeouts.shutdownNow();
+        socket.close(); // the file goes before any client sees its connection end
+        acceptor.close();
+        deadlines.close();
         LOG.info("control socket closed, {} removed", socket.path());
     }
 
-    private static void closeQuietly(SocketChannel c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // closing a broken channel: nothing left to do
+    /** The client's channel with the bytes already read put back in front. */
+    private record Prefixed(ByteBuffer head, ReadableByteChannel rest) implements ReadableByteChannel {
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (!head.hasRemaining()) return rest.read(dst);
+            int n = Math.min(head.remaining(), dst.remaining());
+            dst.put(head.slice(head.position(), n));
+            head.position(head.position() + n);
+            return n;
         }
-    }
 
-    /** Daemon threads named {@code prefix-N}. */
-    static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        @Override
+        public boolean isOpen() { return rest.isOpen(); }
+
+        @Override
+        public void close() throws IOException { rest.close(); }
     }
 }

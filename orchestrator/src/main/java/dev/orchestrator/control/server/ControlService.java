@@ -6,6 +6,7 @@ import dev.orchestrator.control.protocol.Reply;
 import dev.orchestrator.control.protocol.Request;
 
 import dev.orchestrator.cli.Version;
+import dev.orchestrator.http.Acceptor;
 import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
@@ -127,7 +128,7 @@ final class ControlService {
             for (ProcessInfo p : targets) out.send(Reply.item(attempt(p, call.apply(p))));
             return Reply.result(Map.of());
         }
-        ExecutorService calls = Executors.newCachedThreadPool(ControlServer.threads("control-call"));
+        ExecutorService calls = Executors.newCachedThreadPool(Acceptor.threads("control-call"));
         try {
             List<Future<Outcome>> outcomes = new ArrayList<>();
             for (ProcessInfo p : targets) {
