@@ -97,17 +97,7 @@ final class DaemonLauncher {
     private List<String> command() {
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
-        String launcher = System.getProperty("orchestrator.launcher");
-        if (launcher != null && new File(launcher).canExecute()) {
-            cmd.add(launcher);
-        } else {
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            String home = System.getProperty("orchestrator.home");
-            if (home != null) cmd.add("-Dorchestrator.home=" + home);
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
-        }
+        cmd.addAll(Home.command());
         cmd.add("daemon");
         cmd.add("--silent");
         cmd.add("--config");

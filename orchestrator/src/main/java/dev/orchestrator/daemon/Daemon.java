@@ -2,8 +2,11 @@ package dev.orchestrator.daemon;
 
 import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.broker.EmbeddedBroker;
+import dev.orchestrator.childprocess.ChildProcessFactory;
+import dev.orchestrator.childprocess.IsolatedEngine;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.ConfigLoader;
+import dev.orchestrator.config.Home;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.SupervisordSettings;
@@ -96,8 +99,10 @@ public final class Daemon implements AutoCloseable {
             daemon.services.push(logs);
             LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
             AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
-            WorkerFactory factory = workers.create(() -> daemon.supervisor.configuration(), amqp);
-            if (factory instanceof AutoCloseable closeable) daemon.services.push(closeable);
+            WorkerFactory threads = workers.create(() -> daemon.supervisor.configuration(), amqp);
+            if (threads instanceof AutoCloseable closeable) daemon.services.push(closeable);
+            WorkerFactory factory = WorkerFactory.byExecution(threads, new ChildProcessFactory(logs.processLogs(),
+                    launch -> IsolatedEngine.command(Home.command(), configuration.mainFile(), amqp.uri(), launch)));
             daemon.supervisor = new SupervisorCore(configuration, factory, logs.processLogs(),
                     () -> ConfigLoader.load(configuration.mainFile()));
             daemon.services.push(daemon.supervisor);

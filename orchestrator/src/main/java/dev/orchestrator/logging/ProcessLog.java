@@ -2,6 +2,9 @@ package dev.orchestrator.logging;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
 
 /**
  * The log files of one process: {@code stdout} receives its log4j2 lines and {@code System.out}, {@code stderr}
@@ -40,6 +43,22 @@ public final class ProcessLog implements AutoCloseable {
     /** Stops routing this process's lines; files no other process uses are closed. */
     @Override
     public void close() { owner.close(key, this); }
+
+    /**
+     * Writes a child process's output as is (no timestamp, as supervisord writes it): {@code stderr} text goes to
+     * the stderr file, or to the stdout file when stderr has none.
+     */
+    public void write(boolean stderr, String text) {
+        LogFile file = stderr ? forStderr() : forLogLines();
+        if (file == null || text.isEmpty()) return;
+        file.append(Log4jLogEvent.newBuilder()
+                .setLoggerName(stderr ? "stderr" : "stdout")
+                .setMarker(ProcessLogs.RAW)
+                .setLevel(Level.INFO)
+                .setMessage(new SimpleMessage(text))
+                .setTimeMillis(System.currentTimeMillis())
+                .build());
+    }
 
     LogFile forLogLines() { return stdout != null ? stdout : stderr; }
 

@@ -110,6 +110,9 @@ public final class ProcessLogs {
     /** For tests: the time source of retries of files opened from now on. */
     void clock(LongSupplier clock) { this.clock = clock; }
 
+    /** The open log of a process ({@code namespec}), or null when it has none. */
+    public ProcessLog log(String namespec) { return routes.get(namespec); }
+
     /** The open log of the process the calling thread is bound to, or null. */
     ProcessLog currentThreadLog() {
         String key = boundProcess();

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.message.SimpleMessage;
 
 /**
  * What {@code System.out} (or {@code System.err}) becomes in the daemon: bytes written by a thread bound to a
@@ -73,14 +70,6 @@ final class ThreadRoutedOutput extends OutputStream {
         if (buffer.size() == 0) return;
         String text = buffer.toString(StandardCharsets.UTF_8);
         buffer.reset();
-        LogFile file = stderr ? log.forStderr() : log.forLogLines();
-        if (file == null) return;
-        file.append(Log4jLogEvent.newBuilder()
-                .setLoggerName(stderr ? "stderr" : "stdout")
-                .setMarker(ProcessLogs.RAW)
-                .setLevel(Level.INFO)
-                .setMessage(new SimpleMessage(text))
-                .setTimeMillis(System.currentTimeMillis())
-                .build());
+        log.write(stderr, text);
     }
 }

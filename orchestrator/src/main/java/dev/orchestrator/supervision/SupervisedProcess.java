@@ -44,7 +44,7 @@ final class SupervisedProcess {
 
     static final String TOO_QUICKLY = "Exited too quickly (process log may have details)";
     static final String NEVER_READY = "Exited before it was ready (process log may have details)";
-    /** The exit status of a process stopped by force, as supervisord's for a signal death. */
+    /** The exit status of a process stopped by force or killed by a signal, as supervisord's for a signal death. */
     static final int KILLED = -1;
 
     private static final Logger LOG = LogManager.getLogger(SupervisedProcess.class);
@@ -146,7 +146,7 @@ final class SupervisedProcess {
                 Run current = run;
                 killing = true;
                 cancelTimer();
-                MainLog.stopRequested(config.name(), current.pid);
+                MainLog.stopRequested(config.name(), current.pid, current.worker.killable() ? config.child() : null);
                 change(status.with(ProcessState.STOPPING));
                 try {
                     current.worker.requestStop();
@@ -222,7 +222,7 @@ final class SupervisedProcess {
             backoff(message);
             return;
         }
-        Run started = new Run(host.nextPid(), worker);
+        Run started = new Run(worker.pid() > 0 ? worker.pid() : host.nextPid(), worker);
         Thread thread = new Thread(started, config.name());
         thread.setDaemon(true);
         started.thread = thread;
@@ -277,12 +277,15 @@ final class SupervisedProcess {
         }
         run = null;
         cancelTimer();
-        boolean expected = config.exitcodes().contains(code);
+        // a death by signal (code -N) has supervisord's exit status -1, never expected
+        int exitstatus = code < 0 ? KILLED : code;
+        boolean expected = code >= 0 && config.exitcodes().contains(code);
         Status s = status;
         if (killing) {
             killing = false;
             MainLog.stopped(config.name(), code, expected);
-            change(new Status(ProcessState.STOPPED, 0, s.start(), ended.exitMillis, s.spawnerr(), code, s.worker()));
+            change(new Status(ProcessState.STOPPED, 0, s.start(), ended.exitMillis, s.spawnerr(), exitstatus,
+                    s.worker()));
             return;
         }
         boolean tooQuickly = ended.exitNanos - ended.startNanos < TimeUnit.SECONDS.toNanos(config.startsecs());
@@ -295,8 +298,8 @@ final class SupervisedProcess {
         backoff = 0;
         if (s.state() == ProcessState.STARTING) change(s.with(ProcessState.RUNNING));
         MainLog.exited(config.name(), code, expected);
-        change(new Status(ProcessState.EXITED, 0, s.start(), ended.exitMillis, expected ? null : "Bad exit code " + code,
-                code, s.worker()));
+        change(new Status(ProcessState.EXITED, 0, s.start(), ended.exitMillis,
+                expected ? null : "Bad exit code " + exitstatus, exitstatus, s.worker()));
         Autorestart policy = config.autorestart();
         if (host.spawning() && (policy == Autorestart.TRUE || policy == Autorestart.UNEXPECTED && !expected)) spawn();
     }
@@ -319,10 +322,19 @@ final class SupervisedProcess {
         if (status.state() == ProcessState.BACKOFF && host.spawning()) spawn();
     }
 
-    /** Past stopwaitsecs: abort (on its own thread), interrupt, report STOPPED and abandon the thread if it still runs. */
+    /**
+     * Past stopwaitsecs: a child process gets SIGKILL and stays STOPPING until its exit, killed again every
+     * stopwaitsecs (supervisord's {@code transition}); a thread is aborted (on a thread of its own), interrupted,
+     * reported STOPPED and abandoned if it still runs.
+     */
     private void escalate(Run stuck) {
         if (stuck != run || status.state() != ProcessState.STOPPING) return;
         MainLog.killing(config.name(), stuck.pid);
+        if (stuck.worker.killable()) {
+            stuck.worker.abort();
+            schedule(() -> escalate(stuck), TimeUnit.SECONDS.toNanos(config.stopwaitsecs()));
+            return;
+        }
         // abort may block (closing a connection): never on the supervisor thread
         Thread aborter = new Thread(() -> {
             try {

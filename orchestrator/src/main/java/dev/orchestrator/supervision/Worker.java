@@ -4,9 +4,10 @@ import dev.orchestrator.config.UnixSignals;
 import java.util.Map;
 
 /**
- * What a supervised process runs: a thread's body with supervisord's exit semantics. {@link #run} blocks on
- * the process's own thread until the worker ends; its return value is the exit code (0 after a requested stop
- * or a clean end), and a thrown exception is an exit with code 1 whose message is logged.
+ * What a supervised process runs: a thread's body, or a child process, with supervisord's exit semantics.
+ * {@link #run} blocks on the process's own thread until the work ends; its return value is the exit code (0 after a
+ * requested stop or a clean end), or for a child killed by signal N, -N (as Python's {@code Popen.returncode}); a
+ * thrown exception is an exit with code 1 whose message is logged.
  */
 public interface Worker {
 

@@ -9,4 +9,10 @@ import dev.orchestrator.config.ProcessConfig;
 @FunctionalInterface
 public interface WorkerFactory {
     Worker create(ProcessConfig process) throws SpawnException;
+
+    /** Threads from {@code threads}; processes that run as child processes (or child JVMs) from {@code children}. */
+    static WorkerFactory byExecution(WorkerFactory threads, WorkerFactory children) {
+        return process -> process.execution() != null && process.execution().isChildProcess()
+                ? children.create(process) : threads.create(process);
+    }
 }
