@@ -65,8 +65,8 @@ install: $(JAR)
 	mkdir -p $(PREFIX)/lib/systemd/system
 	sed 's|@PREFIX@|$(abspath $(PREFIX))|g' etc/orchestrator.service.in > $(PREFIX)/lib/systemd/system/orchestrator.service
 	mkdir -p $(PREFIX)/share/bash-completion/completions
-	java -cp "$(JAR):orchestrator/target/lib/*" picocli.AutoComplete --force --name orchestrator \
-	  --completionScript $(PREFIX)/share/bash-completion/completions/orchestrator dev.orchestrator.cli.Main
+	$(PREFIX)/lib/orchestrator/orchestrator/bin/orchestrator --write-cds-archive
+	$(ORCH) generate-completion > $(PREFIX)/share/bash-completion/completions/orchestrator
 
 clean:
 	$(MVN) clean

@@ -6,9 +6,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
-/** The real {@code orchestrator} CLI, run in-process through picocli (its commands talk to the daemon's socket). */
+/** The real {@code orchestrator} CLI, run in-process (its commands talk to the daemon's socket). */
 public final class Cli {
 
     /** What a command printed (stdout and stderr together) and its exit code. */
@@ -22,7 +21,7 @@ public final class Cli {
         PrintWriter out = new PrintWriter(text, true);
         List<String> argv = new ArrayList<>(List.of(command, "-c", mainFile.toString()));
         argv.addAll(List.of(args));
-        int exit = new CommandLine(new Main()).setOut(out).setErr(out).execute(argv.toArray(String[]::new));
+        int exit = Main.run(argv.toArray(String[]::new), out, out);
         return new Result(exit, text.toString());
     }
 }

@@ -10,21 +10,18 @@ import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code avail}: every configured process, in use or not, autostart or manual, with its priorities. */
-@Command(name = "avail", description = "List the configured processes: in use or avail, auto or manual, priorities.")
-final class AvailCommand extends NoArgumentsCommand {
+final class AvailCommand extends ControlCommand {
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    static final CommandSyntax SYNTAX = CommandSyntax.of("avail", CommandSyntax.Flag.of("--json", "Print JSON."))
+            .describedAs("List the configured processes: in use or avail, auto or manual, priorities.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
         JsonNode config = client.call(Request.of("avail")).get("config");
         List<ConfigInfo> infos = Wire.list(config, Wire::config);
-        if (json) json(Map.of("config", infos));
+        if (args.flag("--json")) json(Map.of("config", infos));
         else infos.forEach(c -> out(StatusTable.availLine(c)));
     }
 }

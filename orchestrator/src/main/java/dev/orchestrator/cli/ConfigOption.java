@@ -28,6 +28,11 @@ public final class ConfigOption {
     }
 
     Path mainFile(Map<String, String> environment) {
+        return mainFile(file, environment);
+    }
+
+    /** {@code file} if given, else {@code $ORCHESTRATOR_CONFIG} of {@code environment}, else the installation's. */
+    static Path mainFile(Path file, Map<String, String> environment) {
         if (file != null) return file.toAbsolutePath().normalize();
         String env = environment.get(ENV);
         if (env != null && !env.isBlank()) return Path.of(env).toAbsolutePath().normalize();

@@ -9,18 +9,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.List;
 
 /**
  * Base of the commands that talk to the daemon, with supervisorctl's conventions: result lines (including
  * {@code X: ERROR (...)}) on standard output, usage errors and connection failures on standard error, and the exit
- * status of the last failure (0 when none).
+ * status of the last failure (0 when none). Plain Java, no picocli: {@link ControlCommands} runs them.
  */
-abstract class ControlCommand implements Callable<Integer> {
+abstract class ControlCommand {
 
     /** supervisorctl's exit statuses. */
     static final int GENERIC = 1;
@@ -28,23 +24,28 @@ abstract class ControlCommand implements Callable<Integer> {
     static final int INSUFFICIENT_PRIVILEGES = 4;
     static final int NOT_RUNNING = 7;
 
-    @Mixin
+    ControlArgs args;
     ControlOptions control;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
-    @Spec
-    CommandSpec spec;
-
+    private CommandSyntax syntax;
+    private PrintWriter out;
+    private PrintWriter err;
     private int exitStatus;
 
-    @Override
-    public final Integer call() {
+    /** Runs the command with its parsed {@code args}, printing to {@code out} and {@code err}; the exit status. */
+    final int execute(CommandSyntax syntax, ControlArgs args, PrintWriter out, PrintWriter err) {
+        this.syntax = syntax;
+        this.args = args;
+        this.control = args.control();
+        this.out = out;
+        this.err = err;
+        if (args.help()) {
+            syntax.printUsage(out);
+            return 0;
+        }
         String usage = usageError();
         if (usage != null) {
             err("Error: " + usage);
-            spec.commandLine().usage(spec.commandLine().getErr());
+            syntax.printUsage(err);
             return usageExitStatus();
         }
         Path socket;
@@ -69,9 +70,17 @@ abstract class ControlCommand implements Callable<Integer> {
     }
 
     /** What is wrong with the arguments (printed as {@code Error: ...} with the usage), or null. */
-    String usageError() { return null; }
+    String usageError() {
+        return syntax.operand() == null && !args.operands().isEmpty() ? syntax.name() + " accepts no arguments" : null;
+    }
 
     int usageExitStatus() { return GENERIC; }
+
+    /** The operands: process or group names. */
+    List<String> names() { return args.operands(); }
+
+    /** The command's name, e.g. {@code start}. */
+    String name() { return syntax.name(); }
 
     /** Talks to the daemon; lines go through {@link #out}, failures through {@link #fail}. */
     abstract void run(ControlClient client) throws IOException, RemoteError;
@@ -98,15 +107,19 @@ abstract class ControlCommand implements Callable<Integer> {
     }
 
     void out(String line) {
-        PrintWriter w = spec.commandLine().getOut();
-        w.println(line);
-        w.flush();
+        out.println(line);
+        out.flush();
+    }
+
+    /** {@code text} as it is, without a newline (a followed log). */
+    void print(String text) {
+        out.print(text);
+        out.flush();
     }
 
     void err(String line) {
-        PrintWriter w = spec.commandLine().getErr();
-        w.println(line);
-        w.flush();
+        err.println(line);
+        err.flush();
     }
 
     /**
@@ -114,14 +127,12 @@ abstract class ControlCommand implements Callable<Integer> {
      * then the text as it comes, until the daemon goes.
      */
     void streamLog(ControlClient client, Request request, boolean follow) throws IOException, RemoteError {
-        PrintWriter w = spec.commandLine().getOut();
         if (follow) out("==> Press Ctrl-C to exit <==");
         StringBuilder text = new StringBuilder();
         try {
             client.call(request, reply -> {
                 if (follow) {
-                    w.print(reply.data());
-                    w.flush();
+                    print(reply.data());
                 } else {
                     text.append(reply.data());
                 }

@@ -5,29 +5,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
- * Where the CLI finds the daemon: {@code -s/--serverurl unix:///path} (supervisorctl's option), else the socket that
- * the configuration ({@code -c/--config}) names, read cheaply by {@link SocketPath} so the CLI starts fast.
+ * Where a control command finds the daemon: {@code -s/--serverurl unix:///path} (supervisorctl's option), else the
+ * socket that the configuration ({@code -c/--config}, see {@link ConfigOption}) names, read cheaply by
+ * {@link SocketPath} so the CLI starts fast.
+ *
+ * @param config    {@code -c FILE}, or null
+ * @param serverUrl {@code -s URL}, or null
  */
-public final class ControlOptions {
-
-    @Mixin
-    ConfigOption config;
-
-    @Option(names = {"-s", "--serverurl"}, paramLabel = "URL",
-            description = "The daemon's control socket, unix:///path (default: [unix_http_server] file= of the configuration).")
-    String serverUrl;
+record ControlOptions(Path config, String serverUrl) {
 
     /** The main configuration file. */
-    public Path configFile() {
-        return config.mainFile();
+    Path configFile() {
+        return ConfigOption.mainFile(config, System.getenv());
     }
 
     /** The socket to talk to. */
-    public Path socketFile() {
+    Path socketFile() {
         if (serverUrl != null) return Path.of(serverUrl.startsWith("unix://") ? serverUrl.substring(7) : serverUrl);
         Path main = configFile();
         if (!Files.isRegularFile(main)) return SocketPath.defaultSocket();

@@ -5,46 +5,52 @@ import dev.orchestrator.control.client.ControlClient;
 import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code errors ENGINE}: the events in the engine's error queue with why each failed (left in place);
  * {@code --replay ID...} or {@code --replay-all} moves them back to the engine's queue, at least once (each copy
  * confirmed by the broker before its original is removed). Exit 1 when an id is not found or the broker refuses.
  */
-@Command(name = "errors", description = {"List the events of ENGINE's error queue with their reasons, or replay some "
-        + "(--replay ID...) or all (--replay-all) to the engine's queue."})
 final class ErrorsCommand extends ControlCommand {
 
-    @Parameters(paramLabel = "ENGINE", arity = "0..1", description = "The engine's name, e.g. cleaner_events.")
-    String engine;
+    private static final String DEFAULT_LIMIT = "20";
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
-            description = "List at most N events (default: ${DEFAULT-VALUE}, at most 1000).")
-    int limit;
+    static final CommandSyntax SYNTAX = CommandSyntax.of("errors",
+                    new CommandSyntax.Flag(List.of("-n", "--limit"), "N",
+                            "List at most N events (default: " + DEFAULT_LIMIT + ", at most 1000)."),
+                    new CommandSyntax.Flag(List.of("--replay"), "ID", "Replay these events (ids as listed).", true),
+                    CommandSyntax.Flag.of("--replay-all", "Replay every event of the error queue."),
+                    CommandSyntax.Flag.of("--json", "Print JSON."))
+            .describedAs("List the events of ENGINE's error queue with their reasons, or replay some "
+                    + "(--replay ID...) or all (--replay-all) to the engine's queue.")
+            .withOperands("ENGINE", "The engine's name, e.g. cleaner_events.");
 
-    @Option(names = "--replay", paramLabel = "ID", arity = "1..*", description = "Replay these events (ids as listed).")
-    List<String> replay = new ArrayList<>();
-
-    @Option(names = "--replay-all", description = "Replay every event of the error queue.")
-    boolean replayAll;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private String engine;
+    private int limit;
 
     @Override
     String usageError() {
-        if (engine == null) return "errors requires an engine name";
-        if (replayAll && !replay.isEmpty()) return "--replay and --replay-all exclude each other";
+        if (names().isEmpty()) return "errors requires an engine name";
+        if (names().size() > 1) return "errors takes one engine name, not " + names().size();
+        if (args.flag("--replay-all") && !args.values("--replay").isEmpty()) {
+            return "--replay and --replay-all exclude each other";
+        }
+        engine = names().get(0);
+        String n = args.value("--limit", DEFAULT_LIMIT);
+        try {
+            limit = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return "--limit: '" + n + "' is not a whole number";
+        }
         return null;
     }
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
+        boolean replayAll = args.flag("--replay-all");
+        List<String> replay = args.values("--replay");
+        boolean json = args.flag("--json");
         if (replayAll || !replay.isEmpty()) {
             JsonNode done = client.call(Request.replay(engine, replayAll ? null : replay));
             if (json) {

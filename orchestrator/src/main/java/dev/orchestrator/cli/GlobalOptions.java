@@ -3,7 +3,7 @@ package dev.orchestrator.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.function.Predicate;
 
 /**
  * supervisorctl's options before the subcommand ({@code supervisor/options.py}, {@code ClientOptions}):
@@ -74,24 +74,24 @@ record GlobalOptions(String config, String serverUrl, boolean interactive, Strin
     }
 
     /**
-     * The arguments for {@code subcommand}: the command with the global configuration and server URL inserted as
-     * the subcommand's own options. A global option the subcommand has no use for is an error naming both.
+     * The arguments for the subcommand: the command with the global configuration and server URL inserted as the
+     * subcommand's own options, which it has when {@code accepts} takes their long name. A global option the
+     * subcommand has no use for is an error naming both.
      */
-    String[] argumentsFor(CommandSpec subcommand) {
+    String[] argumentsFor(Predicate<String> accepts) {
         List<String> out = new ArrayList<>();
         out.add(command.get(0));
-        handDown(subcommand, "config", config, "-c", out);
-        handDown(subcommand, "serverurl", serverUrl, "-s", out);
+        handDown(accepts, "config", config, "-c", out);
+        handDown(accepts, "serverurl", serverUrl, "-s", out);
         out.addAll(command.subList(1, command.size()));
         return out.toArray(String[]::new);
     }
 
-    private static void handDown(CommandSpec subcommand, String key, String value, String shortName,
-                                 List<String> out) {
+    private void handDown(Predicate<String> accepts, String key, String value, String shortName, List<String> out) {
         if (value == null) return;
         String option = HANDED_DOWN.get(key);
-        if (subcommand.findOption(option) == null) {
-            throw new IllegalArgumentException("option " + shortName + " does not apply to '" + subcommand.name()
+        if (!accepts.test(option)) {
+            throw new IllegalArgumentException("option " + shortName + " does not apply to '" + command.get(0)
                     + "' (it reads no configuration and talks to no daemon)");
         }
         out.add(option + "=" + value);

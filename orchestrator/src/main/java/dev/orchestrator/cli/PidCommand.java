@@ -6,23 +6,21 @@ import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.protocol.NameResolver;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code pid [NAME...|all]}: the daemon's pid, or each process's synthetic pid (0 when not running: exit 7).
  */
-@Command(name = "pid", description = {"Print the daemon's pid, or the pid of each named process (all: every one).",
-        "A process's pid is a synthetic id, 0 when it is not running (exit status 7)."})
 final class PidCommand extends ControlCommand {
 
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Process names, or all.")
-    List<String> names = new ArrayList<>();
+    static final CommandSyntax SYNTAX = CommandSyntax.of("pid")
+            .describedAs("Print the daemon's pid, or the pid of each named process (all: every one).",
+                    "A process's pid is a synthetic id, 0 when it is not running (exit status 7).")
+            .withOperands("NAME", "Process names, or all.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
+        List<String> names = names();
         if (names.isEmpty()) {
             out(client.call(Request.of("pid")).get("pid").asText());
             return;

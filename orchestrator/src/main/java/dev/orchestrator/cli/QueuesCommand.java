@@ -6,21 +6,18 @@ import dev.orchestrator.control.client.QueueTable;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code queues}: each engine queue's depth, consumers and input rate, and its error queue's count. */
-@Command(name = "queues", description = {"Show each engine queue's messages, consumers and input rate, and the count "
-        + "of its error queue (orchestrator errors ENGINE lists them)."})
-final class QueuesCommand extends NoArgumentsCommand {
+final class QueuesCommand extends ControlCommand {
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    static final CommandSyntax SYNTAX = CommandSyntax.of("queues", CommandSyntax.Flag.of("--json", "Print JSON."))
+            .describedAs("Show each engine queue's messages, consumers and input rate, and the count "
+                    + "of its error queue (orchestrator errors ENGINE lists them).");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
         var pipeline = client.call(Request.of("pipeline"));
-        if (json) json(Map.of("queues", QueueTable.json(pipeline)));
+        if (args.flag("--json")) json(Map.of("queues", QueueTable.json(pipeline)));
         else QueueTable.lines(pipeline).forEach(this::out);
     }
 }

@@ -4,11 +4,12 @@ import dev.orchestrator.control.client.ControlClient;
 import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
-import picocli.CommandLine.Command;
 
 /** {@code reload}: stops everything, re-reads the configuration and starts again ({@code Restarted supervisord}). */
-@Command(name = "reload", description = "Stop every process, re-read the configuration and start again.")
-final class ReloadCommand extends NoArgumentsCommand {
+final class ReloadCommand extends ControlCommand {
+
+    static final CommandSyntax SYNTAX = CommandSyntax.of("reload")
+            .describedAs("Stop every process, re-read the configuration and start again.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

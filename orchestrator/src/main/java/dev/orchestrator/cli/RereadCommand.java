@@ -7,14 +7,15 @@ import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
-import picocli.CommandLine.Command;
 
 /**
  * {@code reread}: re-reads the configuration and says which groups are {@code available}, {@code changed} or
  * {@code disappeared}, without applying anything (see {@code update}).
  */
-@Command(name = "reread", description = "Re-read the configuration and list what changed, without applying it.")
-final class RereadCommand extends NoArgumentsCommand {
+final class RereadCommand extends ControlCommand {
+
+    static final CommandSyntax SYNTAX = CommandSyntax.of("reread")
+            .describedAs("Re-read the configuration and list what changed, without applying it.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

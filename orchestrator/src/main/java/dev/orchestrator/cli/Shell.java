@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import picocli.CommandLine;
 
 /**
  * supervisorctl's interactive shell ({@code supervisor/supervisorctl.py}, {@code Controller.exec_cmdloop} and
@@ -107,14 +106,7 @@ final class Shell {
                 }
                 case "quit", "exit" -> say(topic + "\tExit the orchestrator shell.");
                 default -> {
-                    Class<?> command = Main.commandClass(topic);
-                    if (command == null) {
-                        say("*** No help on " + topic);
-                    } else {
-                        CommandLine cl = new CommandLine(command);
-                        cl.usage(out);
-                        out.flush();
-                    }
+                    if (!Main.printUsage(topic, out)) say("*** No help on " + topic);
                 }
             }
         }

@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import picocli.CommandLine.Command;
 
 /**
  * {@code shutdown}: stops every process and the daemon. It prints {@code Shut down} once the daemon has closed its
  * socket and its JVM has exited (pidfile removed), so the next {@code start -d} finds none.
  */
-@Command(name = "shutdown", description = "Stop every process and the daemon; returns once the daemon is gone.")
-final class ShutdownCommand extends NoArgumentsCommand {
+final class ShutdownCommand extends ControlCommand {
+
+    static final CommandSyntax SYNTAX = CommandSyntax.of("shutdown")
+            .describedAs("Stop every process and the daemon; returns once the daemon is gone.");
 
     private static final long EXIT_TIMEOUT_SECONDS = 30;
 

@@ -5,20 +5,17 @@ import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.client.ControlClient.Unreachable;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.List;
 
 /** {@code start NAME...|--all}: starts processes and waits until they are RUNNING (supervisorctl {@code start}). */
-@Command(name = "start", description = {"Start processes and wait until they are RUNNING.",
-        "With -d, first start the daemon in the background if none answers; -d alone starts only the daemon.",
-        "A process that does not reach RUNNING is reported (spawn error, exit 7)."})
 final class StartCommand extends ProcessCommand {
 
-    @Option(names = {"-d", "--daemon"}, description = "Start the daemon first if it is not running.")
-    boolean daemon;
-
-    @Option(names = "--no-wait", description = "Return once the processes are spawned, without waiting for RUNNING.")
-    boolean noWait;
+    static final CommandSyntax SYNTAX = syntax("start",
+            new CommandSyntax.Flag(List.of("-d", "--daemon"), null, "Start the daemon first if it is not running."),
+            CommandSyntax.Flag.of("--no-wait", "Return once the processes are spawned, without waiting for RUNNING."))
+            .describedAs("Start processes and wait until they are RUNNING.",
+                    "With -d, first start the daemon in the background if none answers; -d alone starts only the daemon.",
+                    "A process that does not reach RUNNING is reported (spawn error, exit 7).");
 
     @Override
     int usageExitStatus() { return INVALID_ARGS; }
@@ -26,19 +23,23 @@ final class StartCommand extends ProcessCommand {
     /** {@code start -d} alone starts the daemon only, as {@code supervisord -c FILE} does. */
     @Override
     String usageError() {
-        return daemon && names.isEmpty() && !all ? null : super.usageError();
+        return daemonOnly() ? null : super.usageError();
+    }
+
+    private boolean daemonOnly() {
+        return args.flag("--daemon") && names().isEmpty() && !args.flag("--all");
     }
 
     @Override
     ControlClient connect(Path socket) throws Unreachable {
-        if (daemon) new DaemonLauncher(control, this::err).ensureRunning(socket);
+        if (args.flag("--daemon")) new DaemonLauncher(control, this::err).ensureRunning(socket);
         return super.connect(socket);
     }
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
-        if (names.isEmpty() && !all) return;
-        apply(client, ProcessAction.START, !noWait);
+        if (daemonOnly()) return;
+        apply(client, ProcessAction.START, !args.flag("--no-wait"));
         printJson();
     }
 }

@@ -12,30 +12,24 @@ import dev.orchestrator.control.client.StatusTable;
 import dev.orchestrator.control.protocol.Wire;
 import dev.orchestrator.supervision.ProcessInfo;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code status [NAME...]}: supervisorctl's table, in lexical order. Exit 3 if a listed process is stopped
  * (STOPPED, EXITED, FATAL, UNKNOWN), 4 for an unknown name or no daemon.
  */
-@Command(name = "status", description = {"Show the processes' states.",
-        "Exit status: 3 if a listed process is STOPPED/EXITED/FATAL/UNKNOWN, 4 for an unknown name or no daemon."})
 final class StatusCommand extends ControlCommand {
+
+    static final CommandSyntax SYNTAX = CommandSyntax.of("status",
+                    CommandSyntax.Flag.of("--json", "Print JSON: state, description, pid, uptime and counters of each process."))
+            .describedAs("Show the processes' states.",
+                    "Exit status: 3 if a listed process is STOPPED/EXITED/FATAL/UNKNOWN, 4 for an unknown name or no daemon.")
+            .withOperands("NAME", "group:process, group:*, all, or a process name.");
 
     static final int STATUS_NOT_RUNNING = 3;
     static final int STATUS_UNKNOWN = 4;
-
-    @Option(names = "--json", description = "Print JSON: state, description, pid, uptime and counters of each process.")
-    boolean json;
-
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "group:process, group:*, all, or a process name.")
-    List<String> names = new ArrayList<>();
 
     @Override
     int unreachable(Unreachable e) {
@@ -45,13 +39,13 @@ final class StatusCommand extends ControlCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
-        List<String> wanted = names.contains(NameResolver.ALL) ? List.of() : names;
+        List<String> wanted = names().contains(NameResolver.ALL) ? List.of() : names();
         JsonNode result = client.call(Request.of("status", wanted));
         List<Outcome> unknown = Wire.list(result.get("unknown"), Wire::outcome);
         List<ProcessInfo> processes = Wire.list(result.get("processes"), Wire::process);
         if (!unknown.isEmpty()) fail(STATUS_UNKNOWN);
         if (processes.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
-        if (json) {
+        if (args.flag("--json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("processes", processes.stream().map(StatusTable::json).toList());
             doc.put("errors", unknown.stream().map(o -> Map.of("name", o.name(), "error", o.message())).toList());

@@ -6,29 +6,22 @@ import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code tail [-f] [-N] NAME [stdout|stderr]}: the last 1600 (or N) bytes of a process's log; with {@code -f},
  * {@code ==> Press Ctrl-C to exit <==} and then the log as it grows.
  */
-@Command(name = "tail", customSynopsis = "orchestrator tail [-f] [-N] NAME [stdout|stderr] [-c=FILE] [-s=URL]",
-        description = {"Show the end of a process's log (stdout by default).",
-        "  tail -f NAME        follow it, Ctrl-C to exit",
-        "  tail -100 NAME      last 100 bytes",
-        "  tail NAME stderr    last 1600 bytes of stderr"})
 final class TailCommand extends ControlCommand {
 
+    static final CommandSyntax SYNTAX = CommandSyntax.of("tail",
+                    CommandSyntax.Flag.of("-f", "Follow the log as it grows (Ctrl-C to exit)."))
+            .describedAs("Show the end of a process's log (stdout by default).",
+                    "  tail -f NAME        follow it, Ctrl-C to exit",
+                    "  tail -100 NAME      last 100 bytes",
+                    "  tail NAME stderr    last 1600 bytes of stderr")
+            .withOperands("ARG", "-N: the last N bytes; the process name; the channel.").withAnyOperand();
+
     static final int DEFAULT_BYTES = 1600;
-
-    @Option(names = "-f", description = "Follow the log as it grows (Ctrl-C to exit).")
-    boolean follow;
-
-    @Parameters(paramLabel = "ARG", arity = "0..*",
-            description = "-N: the last N bytes; the process name; the channel.")
-    List<String> args = new ArrayList<>();
 
     private int bytes = DEFAULT_BYTES;
     private String name;
@@ -36,7 +29,7 @@ final class TailCommand extends ControlCommand {
 
     @Override
     String usageError() {
-        List<String> rest = new ArrayList<>(args);
+        List<String> rest = new ArrayList<>(names());
         if (!rest.isEmpty() && rest.get(0).startsWith("-")) {
             String modifier = rest.remove(0);
             try {
@@ -57,6 +50,7 @@ final class TailCommand extends ControlCommand {
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
+        boolean follow = args.flag("-f");
         try {
             streamLog(client, Request.tail(name, channel, bytes, follow), follow);
         } catch (RemoteError e) {

@@ -5,25 +5,21 @@ import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.protocol.Outcome;
 import dev.orchestrator.control.protocol.Request;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code update [GROUP...|all]}: re-reads the configuration and applies it: removed groups are stopped and removed,
  * changed ones updated, new ones added (and their autostart processes started).
  */
-@Command(name = "update", description = {"Re-read the configuration and apply it to the named groups (default: all).",
-        "Removed groups are stopped and removed, changed ones updated, added ones started."})
 final class UpdateCommand extends ControlCommand {
 
-    @Parameters(paramLabel = "GROUP", arity = "0..*", description = "Groups to update, or all.")
-    List<String> groups = new ArrayList<>();
+    static final CommandSyntax SYNTAX = CommandSyntax.of("update")
+            .describedAs("Re-read the configuration and apply it to the named groups (default: all).",
+                    "Removed groups are stopped and removed, changed ones updated, added ones started.")
+            .withOperands("GROUP", "Groups to update, or all.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
-        client.call(Request.of("update", groups), reply -> report(reply.item()));
+        client.call(Request.of("update", names()), reply -> report(reply.item()));
     }
 
     private void report(Outcome o) {

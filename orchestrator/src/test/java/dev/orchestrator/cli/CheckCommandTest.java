@@ -107,7 +107,7 @@ class CheckCommandTest {
 
     @Test
     void canopsisConfigurationListsEveryProgramAndWhatCannotRun() throws Exception {
-        Run r = run(new CommandLine(new Main()), "check", "-c", canopsis().toString());
+        Run r = run(RootCommand.commandLine("check"), "check", "-c", canopsis().toString());
         assertEquals(2, r.exit(), r.err());
         assertEquals("", r.err());
         assertFalse(r.out().contains("Exception"), r.out());

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine;
 
 /**
  * A real daemon for CLI tests: a configuration tree written to a temporary directory and read by the real loader,
@@ -96,13 +95,12 @@ final class ControlHarness implements AutoCloseable {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         String[] withConfig = new String[args.length + 2];
         withConfig[0] = args[0];
         withConfig[1] = "-c";
         withConfig[2] = mainFile.toString();
         System.arraycopy(args, 1, withConfig, 3, args.length - 1);
-        int status = cli.execute(withConfig);
+        int status = Main.run(withConfig, new PrintWriter(out), new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
     }
 

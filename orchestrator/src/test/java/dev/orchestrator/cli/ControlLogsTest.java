@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** tail and clear against a real daemon whose worker writes to its own log file. */
 class ControlLogsTest extends DaemonTestBase {
@@ -79,9 +78,9 @@ class ControlLogsTest extends DaemonTestBase {
     void tailFollowStreamsWhatIsAppended() throws Exception {
         say("before");
         StringWriter out = new StringWriter();
-        CompletableFuture<Integer> follow = CompletableFuture.supplyAsync(() -> new CommandLine(new Main())
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
-                .execute("tail", "-c", h.mainFile.toString(), "-f", "talker"));
+        CompletableFuture<Integer> follow = CompletableFuture.supplyAsync(() -> Main.run(
+                new String[] {"tail", "-c", h.mainFile.toString(), "-f", "talker"},
+                new PrintWriter(out, true), new PrintWriter(out, true)));
         await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("before"));
         assertTrue(out.toString().startsWith("==> Press Ctrl-C to exit <==\n"));
         talker.say("after 1").say("after 2");

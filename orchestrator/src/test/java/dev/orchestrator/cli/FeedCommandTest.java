@@ -18,7 +18,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code orchestrator feed} end to end through picocli, on the embedded broker. */
 class FeedCommandTest {
@@ -34,13 +33,12 @@ class FeedCommandTest {
     private Run feed(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         String[] all = new String[args.length + 3];
         all[0] = "feed";
         all[1] = "-c";
         all[2] = tmp.resolve("supervisord.conf").toString();
         System.arraycopy(args, 0, all, 3, args.length);
-        return new Run(cli.execute(all), out.toString(), err.toString());
+        return new Run(Main.run(all, new PrintWriter(out), new PrintWriter(err)), out.toString(), err.toString());
     }
 
     /** An empty main file: the broker comes from --amqp-uri. */

@@ -80,7 +80,7 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
         assertEquals("orchestrator> orchestrator> solo: stopped", lines.get(1), "an empty line repeats nothing");
         assertEquals("orchestrator> *** Unknown syntax: bogus arg", lines.get(2));
         assertTrue(lines.contains("default commands (type help <topic>):"), r.out());
-        assertTrue(r.out().contains("Usage: stop"), r.out());
+        assertTrue(r.out().contains("Usage: orchestrator stop"), r.out());
         assertTrue(r.out().contains("solo                             STOPPED   "), r.out());
         assertEquals("orchestrator> solo: started", lines.get(lines.size() - 2), r.out());
         assertEquals("orchestrator> ", lines.get(lines.size() - 1), "quit ends the shell: " + r.out());

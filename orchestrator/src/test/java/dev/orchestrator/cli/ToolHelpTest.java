@@ -18,7 +18,7 @@ class ToolHelpTest {
             for (String option : List.of("-h", "--help")) {
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                CommandLine cli = Main.commandLine(command, option);
+                CommandLine cli = RootCommand.commandLine(command, option);
                 cli.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
                 assertEquals(0, cli.execute(command, option), command + " " + option + ": " + err);
                 assertTrue(out.toString().startsWith("Usage: orchestrator " + command + " "), out.toString());

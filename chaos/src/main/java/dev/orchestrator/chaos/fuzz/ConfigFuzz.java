@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Scenario 7: thousands of mutated copies of a configuration tree (see {@link ConfigMutator}), each checked by
@@ -111,8 +110,7 @@ public final class ConfigFuzz {
     private Outcome check(Path mainFile) throws InterruptedException {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
-        Future<Integer> exit = runner.submit(() -> new CommandLine(new Main()).setOut(out).setErr(out)
-                .execute("check", "-c", mainFile.toString()));
+        Future<Integer> exit = runner.submit(() -> Main.run(new String[] {"check", "-c", mainFile.toString()}, out, out));
         try {
             return new Outcome(exit.get(timeoutMillis, TimeUnit.MILLISECONDS), text.toString());
         } catch (TimeoutException e) {

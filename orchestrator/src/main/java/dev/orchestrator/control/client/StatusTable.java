@@ -2,6 +2,7 @@ package dev.orchestrator.control.client;
 
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,16 @@ public final class StatusTable {
     public static List<String> lines(List<ProcessInfo> processes) {
         int width = 30;
         for (ProcessInfo p : processes) width = Math.max(width, p.namespec().length());
-        String template = "%-" + (width + 3) + "s%-10s%s";
-        return processes.stream()
-                .map(p -> String.format(template, p.namespec(), p.state().name(), p.description()))
-                .toList();
+        List<String> lines = new ArrayList<>(processes.size());
+        for (ProcessInfo p : processes) {
+            lines.add(padded(p.namespec(), width + 3) + padded(p.state().name(), 10) + p.description());
+        }
+        return lines;
+    }
+
+    /** {@code text} left-aligned in {@code width} columns, as {@code %-Ns} (java.util.Formatter costs a CLI's start-up). */
+    private static String padded(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     /** {@code avail} line: {@code '%(name)-32s %(inuse)-9s %(autostart)-9s %(group_prio)s:%(process_prio)s'}. */
