@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code queues}, {@code status --json}'s queues and {@code errors} (list, replay of chosen ids, replay of all) through
@@ -65,10 +64,10 @@ class QueuesAndErrorsTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         List<String> withConfig = new ArrayList<>(List.of(args[0], "-c", dir.resolve("supervisord.conf").toString()));
         withConfig.addAll(List.of(args).subList(1, args.length));
-        return new Run(cli.execute(withConfig.toArray(String[]::new)), out.toString(), err.toString());
+        return new Run(Main.run(withConfig.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err)),
+                out.toString(), err.toString());
     }
 
     @Test
