@@ -22,7 +22,8 @@ class ShippedConfigurationCheckTest {
         StringWriter err = new StringWriter();
         int exit = Main.run(new String[] {"check", "-c", main.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, exit, out + "\n" + err);
-        assertTrue(out.toString().endsWith("5 programs, 5 processes in 1 group: 0 errors, 0 warnings, 0 notes\n"),
+        assertTrue(out.toString().endsWith("5 programs, 5 processes in 1 group: 0 errors, 0 warnings, 0 notes\n"
+                + "programs by way: 5 thread\n"),
                 out::toString);
     }
 }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrator.cli.check.CheckReport;
 import dev.orchestrator.cli.check.CheckReportText;
 import dev.orchestrator.config.Configuration;
-import dev.orchestrator.config.Problem;
-import dev.orchestrator.config.TaskCheck;
+import dev.orchestrator.plan.CommandSearch;
+import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.plugin.TaskRegistry;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -21,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code orchestrator check}: reads the whole configuration, checks engine types and tasks against the registry
+ * {@code orchestrator check}: reads the whole configuration, decides which way each program runs (a thread, the
+ * original engine-launcher as a child process, or cannot run: {@link ExecutionPlanner}) against the registry
  * (built-ins and plugins), and prints the plan with every note, warning and error. Exit 2 with errors, else 0.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -62,10 +61,9 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Configuration configuration = config.load();
-            List<Problem> problems = new ArrayList<>(configuration.problems());
-            problems.addAll(TaskCheck.check(configuration, registry != null ? registry.get() : plugins.discover()));
-            CheckReport report = CheckReport.of(configuration, problems);
+            TaskRegistry tasks = registry != null ? registry.get() : plugins.discover();
+            Configuration configuration = new ExecutionPlanner(tasks, CommandSearch.ofThisProcess()).plan(config.load());
+            CheckReport report = CheckReport.of(configuration, configuration.problems());
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(report));

@@ -2,10 +2,15 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.daemon.Daemon;
-import dev.orchestrator.daemon.DaemonException;
-import dev.orchestrator.runtime.EngineWorkerFactory;
+import dev.orchestrator.config.AmqpSettings;
+import dev.orchestrator.config.Configuration;
+import dev.orchestrator.plan.CommandSearch;
+import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.runtime.EngineWorkerFactory;
+import dev.orchestrator.supervision.WorkerFactory;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,16 +44,24 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent),
-                (configuration, amqp) -> new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry()),
-                System.err);
-    }
-
-    private TaskRegistry registry() throws DaemonException {
+        TaskRegistry registry;
         try {
-            return plugins.discover();
+            registry = plugins.discover();
         } catch (IllegalStateException e) {
-            throw new DaemonException(e.getMessage(), e);
+            System.err.println("orchestrator daemon: not started: " + e.getMessage());
+            return 1;
         }
+        ExecutionPlanner planner = new ExecutionPlanner(registry, CommandSearch.ofThisProcess());
+        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent), new Daemon.Workers() {
+            @Override
+            public WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) {
+                return new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry);
+            }
+
+            @Override
+            public Configuration plan(Configuration read) {
+                return planner.plan(read);
+            }
+        }, System.err);
     }
 }

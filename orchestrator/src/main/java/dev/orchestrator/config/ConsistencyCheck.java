@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks between sections: each program's engine has an {@code [engine:]} section (Canopsis' launcher needed one;
- * here a missing one means the defaults, with a warning), each name in {@code next} has a section, no two
+ * here a missing one means the defaults, with a warning), each name in {@code next} has a section, a section no
+ * program runs and no {@code next} names is a warning (Canopsis' own trees have some), no two
  * processes share a name, and the processes of a program have distinct worker numbers.
  */
 final class ConsistencyCheck {
@@ -48,6 +49,13 @@ final class ConsistencyCheck {
                     problems.warning(engine.sourceOf("next"), "next names engine '" + next + "', which no program"
                             + " runs: its queue " + EngineConfig.queueOf(next) + " will fill up");
                 }
+            }
+        }
+        Set<String> referenced = sections.values().stream().flatMap(e -> e.next().stream()).collect(Collectors.toSet());
+        for (EngineConfig engine : sections.values()) {
+            if (!launched.contains(engine.name()) && !referenced.contains(engine.name())) {
+                problems.warning(engine.source(), "no program runs engine '" + engine.name() + "': this section is"
+                        + " not used (expected a [program:x] with engine-launcher -n " + engine.name() + ")");
             }
         }
         duplicates(groups, problems);

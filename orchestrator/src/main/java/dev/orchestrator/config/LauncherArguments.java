@@ -67,7 +67,8 @@ public final class LauncherArguments {
         LauncherArguments args = new LauncherArguments();
         try {
             new CommandLine(args).parseArgs(words.subList(1, words.size()).toArray(String[]::new));
-            return args.toLaunchSpec();
+            LaunchSpec spec = args.toLaunchSpec();
+            return new LaunchSpec(spec.engineType(), spec.engineName(), spec.worker(), spec.logLevel(), words);
         } catch (CommandLine.ParameterException e) {
             throw new InvalidValueException("bad engine-launcher arguments: " + e.getMessage()
                     + " (expected 'engine-launcher -e TYPE -n NAME -w N -l LEVEL')");

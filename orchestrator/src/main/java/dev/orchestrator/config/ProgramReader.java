@@ -27,7 +27,7 @@ final class ProgramReader {
             "priority", "autostart", "autorestart", "exitcodes", "startsecs", "startretries", "stopwaitsecs",
             "stdout_logfile", "stdout_logfile_maxbytes", "stdout_logfile_backups", "stderr_logfile",
             "stderr_logfile_maxbytes", "stderr_logfile_backups", "redirect_stderr", "directory", "environment",
-            "stopsignal", "stopasgroup", "killasgroup", "user", "umask", ISOLATION);
+            "stopsignal", "stopasgroup", "killasgroup", "user", "umask", ISOLATION, Implementation.KEY);
     /** Options of child processes only: a thread program accepts them with a note. */
     private static final Map<String, String> CHILD_ONLY = Map.of(
             "user", "workers are threads of the daemon and run as its user",
@@ -108,7 +108,14 @@ final class ProgramReader {
         }
         processes.sort(Comparator.comparingInt(ProcessConfig::priority).thenComparing(ProcessConfig::name));
         reportOptions(v, processes.isEmpty() ? null : processes.get(0).execution());
-        return new ProgramConfig(name, priority, List.copyOf(processes), section.source());
+        Implementation implementation = v.typed(Implementation.KEY, "auto", names, Implementation::parse,
+                Implementation.AUTO);
+        if (implementation != Implementation.AUTO && !processes.isEmpty()
+                && processes.get(0).execution() instanceof Execution.Child) {
+            v.warning(Implementation.KEY, Implementation.KEY + " applies to engine-launcher programs only; this"
+                    + " command runs as a child process as written");
+        }
+        return new ProgramConfig(name, priority, List.copyOf(processes), implementation, section.source());
     }
 
     /** The options read once per program, before the per-process ones. */

@@ -49,6 +49,14 @@ public final class Daemon implements AutoCloseable {
     @FunctionalInterface
     public interface Workers {
         WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) throws DaemonException;
+
+        /**
+         * The configuration as these workers run it: which way each program runs decided, what that found added to
+         * its problems (at start and at every re-read, so that errors refuse the change). As read by default.
+         */
+        default Configuration plan(Configuration read) {
+            return read;
+        }
     }
 
     /** What the command line adds to the configuration: an AMQP URI (null: the configured one) and the embedded broker's port. */
@@ -68,7 +76,7 @@ public final class Daemon implements AutoCloseable {
      * (another one runs, the broker port is taken...) prints why and returns 1.
      */
     public static int run(Path mainFile, Options options, Workers workers, PrintStream err) {
-        Configuration configuration = ConfigLoader.load(mainFile);
+        Configuration configuration = workers.plan(ConfigLoader.load(mainFile));
         configuration.problems().forEach(err::println);
         if (configuration.hasErrors()) {
             err.println("orchestrator daemon: not started: the configuration has errors (orchestrator check lists them)");
@@ -104,7 +112,7 @@ public final class Daemon implements AutoCloseable {
             WorkerFactory factory = WorkerFactory.byExecution(threads, new ChildProcessFactory(logs.processLogs(),
                     launch -> IsolatedEngine.command(Home.command(), configuration.mainFile(), amqp.uri(), launch)));
             daemon.supervisor = new SupervisorCore(configuration, factory, logs.processLogs(),
-                    () -> ConfigLoader.load(configuration.mainFile()));
+                    () -> workers.plan(ConfigLoader.load(configuration.mainFile())));
             daemon.services.push(daemon.supervisor);
             daemon.pipeline = daemon.pipeline(amqp);
             Routes routes = HttpRoutes.of(daemon.supervisor);

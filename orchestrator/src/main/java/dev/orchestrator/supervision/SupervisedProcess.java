@@ -1,5 +1,6 @@
 package dev.orchestrator.supervision;
 
+import dev.orchestrator.config.Execution;
 import dev.orchestrator.config.Autorestart;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.logging.ProcessLog;
@@ -118,7 +119,15 @@ final class SupervisedProcess {
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns, log));
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns, log), config.program(),
+                runsAs(config.execution()), config.execution() == null ? null : config.execution().reason());
+    }
+
+    /** {@code thread}, {@code process} or {@code jvm}: the way {@code status --json} names. */
+    static String runsAs(Execution execution) {
+        if (execution == null) return null;
+        return execution instanceof Execution.Thread ? "thread"
+                : execution instanceof Execution.IsolatedJvm ? "jvm" : "process";
     }
 
     // ---- requests, on the supervisor thread ----

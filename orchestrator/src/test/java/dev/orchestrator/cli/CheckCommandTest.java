@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class CheckCommandTest {
         assertTrue(r.out().startsWith("configuration " + SHIPPED + "\nbroker        embedded"), r.out());
         assertTrue(r.out().contains("group amqp2engines (priority 999): 5 programs, 5 processes"), r.out());
         assertTrue(r.out().contains("""
-                  program engine-cleaner-events (priority 999)
+                  program engine-cleaner-events (priority 999): thread, the Java engine type cleaner, on a worker thread
                     engine   cleaner_events, type cleaner
                     queue    Engine_cleaner_events (classic), bound to canopsis.events with '#'
                     next     Engine_event_filter
@@ -75,7 +76,8 @@ class CheckCommandTest {
                 """), r.out());
         assertTrue(r.out().contains("stdout " + SHIPPED.getParent().resolveSibling("logs/tag.log")
                 + " (rotated at 10MB, 5 backups), stderr the same"), r.out());
-        assertTrue(r.out().endsWith("5 programs, 5 processes in 1 group: 0 errors, 0 warnings, 0 notes\n"), r.out());
+        assertTrue(r.out().endsWith("5 programs, 5 processes in 1 group: 0 errors, 0 warnings, 0 notes\n"
+                + "programs by way: 5 thread\n"), r.out());
     }
 
     @Test
@@ -113,15 +115,19 @@ class CheckCommandTest {
         assertFalse(r.out().contains("Exception"), r.out());
         for (String program : List.of("engine-cleaner-events", "engine-alerts", "taskhandler-dataclean",
                 "engine-stats", "engine-eventduration")) {
-            assertTrue(r.out().contains("  program " + program + " (priority 999)"), program);
+            assertTrue(r.out().contains("  program " + program + " (priority 999): cannot run, see the errors of"
+                    + " [program:" + program + "]"), program);
         }
-        for (String type : List.of("cleaner", "event_filter", "acknowledgement", "task_mail", "eventduration")) {
-            assertTrue(r.out().contains("command: engine type '" + type + "' of program "), type);
-        }
-        assertTrue(r.out().contains("event_processing: unknown event task 'canopsis.alerts.process.event_processing'"
-                + " for engine alerts"), r.out());
-        assertTrue(r.out().contains("beat_processing: unknown beat task 'canopsis.stats.process.beat_processing'"),
+        Map<String, String> programs = Map.of("cleaner", "engine-cleaner-events", "event_filter",
+                "engine-event-filter", "acknowledgement", "engine-acknowledgement", "task_mail", "taskhandler-mail",
+                "eventduration", "engine-eventduration");
+        programs.forEach((type, program) -> assertTrue(r.out().contains("command: program " + program
+                + " cannot run: engine type '" + type + "' has no Java implementation"), type));
+        assertTrue(r.out().contains("command: program engine-alerts cannot run: the event task"
+                + " 'canopsis.alerts.process.event_processing' of [engine:alerts] has no Java implementation"), r.out());
+        assertTrue(r.out().contains("the beat task 'canopsis.stats.process.beat_processing' of [engine:stats]"),
                 r.out());
+        assertTrue(r.out().contains("'engine-launcher' is not found on PATH"), r.out());
         assertTrue(r.out().contains("broker        amqp://guest:****@127.0.0.1:5672/canopsis"), r.out());
     }
 

@@ -5,6 +5,8 @@ import static dev.orchestrator.config.ConfigTree.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orchestrator.plan.CommandSearch;
+import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.plugin.TaskRegistries;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A copy of Canopsis' 2016 etc/ (reference §5.2, §5.4, §5.5: 22 programs in amqp2engines plus engine-eventduration,
- * Python engine types) reads completely; the task check names every engine type and task that cannot run here.
+ * Python engine types) reads completely; without the original launcher, the planner names every engine type and
+ * task that cannot run here.
  */
 class CanopsisConfigurationTest {
 
@@ -99,24 +102,28 @@ class CanopsisConfigurationTest {
                 .collect(Collectors.toSet()));
     }
 
+    /** With only the dynamic engine in Java and no original launcher found, every program says what it lacks. */
     @Test
-    void taskCheckNamesEveryPythonTypeAndTask() throws Exception {
-        List<Problem> problems = TaskCheck.check(config, TaskRegistries.discover(null));
-        assertTrue(problems.stream().allMatch(p -> p.severity() == Problem.Severity.ERROR
-                && p.source().file() != null && p.source().line() > 0 && p.source().key() != null));
-        Set<String> types = problems.stream().filter(p -> p.source().key().equals("command"))
-                .map(p -> p.message().replaceAll("^engine type '([^']+)'.*", "$1")).collect(Collectors.toSet());
+    void withoutJavaImplementationOrLauncherEveryProgramIsAnErrorNamingWhatIsMissing() throws Exception {
+        Configuration planned = new ExecutionPlanner(TaskRegistries.discover(null), new CommandSearch(""))
+                .plan(config);
+        List<Problem> errors = planned.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                .toList();
+        assertEquals(PROGRAMS.size() + 1, errors.size(), errors::toString);
+        assertTrue(errors.stream().allMatch(p -> p.source().key().equals("command") && p.source().line() > 0
+                && p.message().contains("'engine-launcher' is not found on PATH")), errors::toString);
+        Set<String> types = errors.stream().flatMap(p -> quoted(p.message(), "engine type '")).collect(Collectors.toSet());
         assertEquals(PYTHON_TYPES, types);
-        assertEquals(17, problems.stream().filter(p -> p.source().key().equals("command")).count());
-        Set<String> tasks = problems.stream().filter(p -> p.source().key().endsWith("_processing"))
-                .map(p -> p.message().replaceAll("^unknown (event|beat) task '([^']+)'.*", "$2"))
-                .collect(Collectors.toSet());
+        Set<String> tasks = errors.stream().flatMap(p -> quoted(p.message(), "task '")).collect(Collectors.toSet());
         assertEquals(PYTHON_TASKS, tasks);
-        assertEquals(17 + 9, problems.size());
-        Problem perfdata = problems.stream().filter(p -> p.message().contains("canopsis.perfdata")).findFirst()
+        Problem perfdata = errors.stream().filter(p -> p.message().contains("canopsis.perfdata")).findFirst()
                 .orElseThrow();
-        assertEquals(canopsisEtc().resolve("amqp2engines.conf"), perfdata.source().file());
-        assertEquals(37, perfdata.source().line());
-        assertEquals("engine:perfdata", perfdata.source().section());
+        assertEquals(canopsisEtc().resolve("engines/perfdata.ini"), perfdata.source().file());
+        assertEquals("program:engine-perfdata", perfdata.source().section());
+    }
+
+    private static java.util.stream.Stream<String> quoted(String message, String after) {
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(after) + "([^']+)'").matcher(message)
+                .results().map(m -> m.group(1));
     }
 }

@@ -268,9 +268,9 @@ class ProgramOptionsTest extends WithConfigTree {
         assertTrue(tree.process("isolation=thread\n").execution() instanceof Execution.Thread);
         onlyError(program("command=engine-launcher -e dynamic -n x -w 0\nisolation=jvm\n"),
                 "invalid 'isolation' value 'jvm' (expected thread or process)");
-        assertEquals(List.of("isolation applies to engine-launcher programs only; this command already runs as a"
-                + " child process"), messages(program("command=sleep 1\nisolation=process\n"),
-                Problem.Severity.WARNING));
+        assertTrue(messages(program("command=sleep 1\nisolation=process\n"), Problem.Severity.WARNING)
+                .contains("isolation applies to engine-launcher programs only; this command already runs as a child"
+                        + " process"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orchestrator.cli.check;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.EngineConfig;
+import dev.orchestrator.config.Execution;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.LogSpec;
 import dev.orchestrator.config.Problem;
@@ -37,7 +38,13 @@ public record CheckReport(
 
     public record Group(String name, int priority, List<Program> programs) {}
 
-    public record Program(String name, int priority, Engine engine, List<Process> processes) {}
+    /**
+     * One program; {@code runsAs} is {@code thread}, {@code jvm} (a Java engine in its own JVM), {@code process} (a
+     * command as a child process, such as the original engine-launcher) or {@code cannot run} (its section has
+     * errors), and {@code reason} says why.
+     */
+    public record Program(String name, int priority, String runsAs, String reason, Engine engine,
+                          List<Process> processes) {}
 
     public record Engine(String name, String type, String queue, List<Binding> bindings, List<String> next,
                          boolean nextBalanced, String eventProcessing, String beatProcessing, int beatInterval,
@@ -57,7 +64,9 @@ public record CheckReport(
     /** The report of {@code configuration}, with the problems to show (the configuration's and any further ones). */
     public static CheckReport of(Configuration configuration, List<Problem> problems) {
         Map<String, EngineConfig> engines = configuration.engines();
-        List<Group> groups = configuration.groups().stream().map(g -> group(g, engines)).toList();
+        Set<String> failing = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                .map(p -> p.source().section()).filter(Objects::nonNull).collect(Collectors.toSet());
+        List<Group> groups = configuration.groups().stream().map(g -> group(g, engines, failing)).toList();
         Set<String> used = groups.stream().flatMap(g -> g.programs().stream()).map(Program::engine)
                 .filter(Objects::nonNull).map(Engine::name).collect(Collectors.toSet());
         List<Engine> unused = engines.values().stream().filter(e -> !used.contains(e.name()))
@@ -66,6 +75,15 @@ public record CheckReport(
                 daemon(configuration.supervisord()), groups, unused,
                 findings(problems, Problem.Severity.NOTE), findings(problems, Problem.Severity.WARNING),
                 findings(problems, Problem.Severity.ERROR));
+    }
+
+    /** {@link Program#runsAs} of a program whose section has errors. */
+    public static final String CANNOT_RUN = "cannot run";
+
+    /** How many programs run each way ({@link Program#runsAs}). */
+    public Map<String, Long> programsByWay() {
+        return groups.stream().flatMap(g -> g.programs().stream())
+                .collect(Collectors.groupingBy(Program::runsAs, java.util.TreeMap::new, Collectors.counting()));
     }
 
     public int processCount() {
@@ -91,16 +109,23 @@ public record CheckReport(
                 string(s.pidfile()), string(s.socketFile()), string(s.childLogDir()), string(s.directory()));
     }
 
-    private static Group group(GroupConfig g, Map<String, EngineConfig> engines) {
-        return new Group(g.name(), g.priority(), g.programs().stream().map(p -> program(p, engines)).toList());
+    private static Group group(GroupConfig g, Map<String, EngineConfig> engines, Set<String> failing) {
+        return new Group(g.name(), g.priority(), g.programs().stream().map(p -> program(p, engines, failing))
+                .toList());
     }
 
-    private static Program program(ProgramConfig p, Map<String, EngineConfig> engines) {
+    private static Program program(ProgramConfig p, Map<String, EngineConfig> engines, Set<String> failing) {
         Engine engine = p.processes().stream().filter(pc -> pc.launch() != null).findFirst()
                 .map(pc -> engines.get(pc.launch().engineName()) == null ? null
                         : engine(engines.get(pc.launch().engineName()), pc.launch().engineType()))
                 .orElse(null);
-        return new Program(p.name(), p.priority(), engine, p.processes().stream().map(CheckReport::process).toList());
+        Execution execution = p.processes().isEmpty() ? null : p.processes().get(0).execution();
+        boolean fails = failing.contains("program:" + p.name()) || execution == null;
+        String runsAs = fails ? CANNOT_RUN : execution instanceof Execution.Thread ? "thread"
+                : execution instanceof Execution.IsolatedJvm ? "jvm" : "process";
+        String reason = fails ? "see the errors of [program:" + p.name() + "]" : execution.reason();
+        return new Program(p.name(), p.priority(), runsAs, reason, engine,
+                p.processes().stream().map(CheckReport::process).toList());
     }
 
     private static Engine engine(EngineConfig e, String type) {

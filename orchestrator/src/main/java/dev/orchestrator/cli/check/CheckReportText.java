@@ -47,10 +47,12 @@ public final class CheckReportText {
         out.println(count(r.programCount(), "program") + ", " + count(r.processCount(), "process") + " in "
                 + count(r.groups().size(), "group") + ": " + count(r.errors().size(), "error") + ", "
                 + count(r.warnings().size(), "warning") + ", " + count(r.notes().size(), "note"));
+        out.println("programs by way: " + r.programsByWay().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     }
 
     private void program(CheckReport.Program p) {
-        out.println("  program " + p.name() + " (priority " + p.priority() + ")");
+        out.println("  program " + p.name() + " (priority " + p.priority() + "): " + p.runsAs() + ", " + p.reason());
         if (p.engine() == null) {
             out.println("    engine   (none: the command is not a valid engine-launcher command)");
         } else {

@@ -38,7 +38,10 @@ public final class StatusTable {
                 c.autostart() ? "auto" : "manual", c.groupPriority(), c.processPriority());
     }
 
-    /** One process for {@code status --json}: identity, state, description, pid, uptime, times and counters. */
+    /**
+     * One process for {@code status --json}: identity, state, description, pid, uptime, times, which way it runs and
+     * why, and counters.
+     */
     public static Map<String, Object> json(ProcessInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.namespec());
@@ -55,6 +58,9 @@ public final class StatusTable {
         m.put("spawnerr", p.spawnerr());
         m.put("stdout_logfile", p.stdoutLogfile());
         m.put("stderr_logfile", p.stderrLogfile());
+        m.put("program", p.program());
+        m.put("runs_as", p.runsAs());
+        m.put("reason", p.reason());
         m.put("counters", p.counters() == null ? Map.of() : p.counters());
         return m;
     }

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Resolves supervisorctl names against the daemon's processes: {@code all}, {@code group:*} and {@code group:}
  * (the whole group), {@code group:process}, {@code name} for a process alone in its homogeneous group, and, beyond
  * supervisorctl, a bare process name ({@code engine-cleaner-events-0}) whenever exactly one group holds a process
- * of that name. Shell patterns, as the supervisor-wildcards plugin that Canopsis' supervisord.conf loads
+ * of that name, and a program name ({@code engine-cleaner-events}) for all its processes when no process has that
+ * name (a program of {@code numprocs} processes in a Canopsis group). Shell patterns, as the supervisor-wildcards plugin that Canopsis' supervisord.conf loads
  * ({@code [ctlplugin:wildcards]}): {@code group:pattern} matches {@code group:process} (its {@code match_group = 1}),
  * a pattern without a colon matches process names ({@code engine-*-0}); each match is designated as if named. A
  * name that matches nothing, or a bare name that several groups hold, becomes a {@code BAD_NAME} outcome with supervisorctl's text ({@code no such process}, {@code no such group}).
@@ -100,6 +101,9 @@ public final class NameResolver {
             return exactly(name, homogeneous);
         }
         List<ProcessInfo> anyGroup = processes.stream().filter(p -> p.name().equals(name)).toList();
+        if (anyGroup.isEmpty()) {
+            return exactly(name, processes.stream().filter(p -> name.equals(p.program())).toList());
+        }
         if (anyGroup.size() > 1) {
             String candidates = String.join(", ", anyGroup.stream().map(ProcessInfo::namespec).toList());
             return new Match(List.of(), true, Outcome.failed(name, "BAD_NAME", "ambiguous name: " + candidates));

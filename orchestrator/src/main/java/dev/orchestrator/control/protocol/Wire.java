@@ -112,7 +112,8 @@ public final class Wire {
         return new ProcessInfo(text(n, "name"), text(n, "group"), ProcessState.valueOf(text(n, "state")),
                 n.path("start").asLong(), n.path("stop").asLong(), n.path("now").asLong(), text(n, "spawnerr"),
                 n.path("exitstatus").asInt(), n.path("pid").asLong(), text(n, "description"),
-                text(n, "stdoutLogfile"), text(n, "stderrLogfile"), map(n.get("counters")));
+                text(n, "stdoutLogfile"), text(n, "stderrLogfile"), map(n.get("counters")), text(n, "program"),
+                text(n, "runsAs"), text(n, "reason"));
     }
 
     public static ConfigInfo config(JsonNode n) {

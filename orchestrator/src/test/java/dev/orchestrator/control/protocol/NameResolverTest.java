@@ -92,4 +92,17 @@ class NameResolverTest {
         assertEquals("no such process", none.unknown().get(0).message());
         assertEquals(List.of(), targets("c:c-[1"), "an unclosed set is literal, as in fnmatch");
     }
+
+    @Test
+    void aProgramNameAloneAddressesAllItsProcesses() {
+        ProcessInfo a0 = new ProcessInfo("engine-a-0", "amqp2engines", ProcessState.RUNNING, 0, 0, 0, "", 0, 1, "",
+                null, null, Map.of(), "engine-a", "thread", "");
+        ProcessInfo a1 = new ProcessInfo("engine-a-1", "amqp2engines", ProcessState.RUNNING, 0, 0, 0, "", 0, 1, "",
+                null, null, Map.of(), "engine-a", "thread", "");
+        NameResolver r = new NameResolver(List.of(a0, a1));
+        assertEquals(List.of(a0, a1), r.resolve(List.of("engine-a")).targets().stream()
+                .map(NameResolver.Target::process).toList());
+        assertEquals(List.of(a0), r.resolve(List.of("engine-a-0")).targets().stream()
+                .map(NameResolver.Target::process).toList());
+    }
 }

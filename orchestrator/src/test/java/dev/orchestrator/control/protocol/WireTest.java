@@ -23,7 +23,8 @@ class WireTest {
     @Test
     void repliesAsTheDaemonWritesThem() throws Exception {
         ProcessInfo p = new ProcessInfo("c-0", "c", ProcessState.RUNNING, 10, 0, 20, "", 0, 3, "pid 3, uptime 0:00:10",
-                "/l/out.log", null, Map.of("events_in", 5L, "rate", 1.5, "last_error", "boom"));
+                "/l/out.log", null, Map.of("events_in", 5L, "rate", 1.5, "last_error", "boom"), "c", "process",
+                "no Java implementation: the original engine-launcher as a child process");
         String line = Protocol.JSON.writeValueAsString(Reply.result(Map.of("processes", List.of(p))));
         assertEquals(p, Wire.process(Wire.reply(line).result().get("processes").get(0)));
 
