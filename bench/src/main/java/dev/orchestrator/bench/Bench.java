@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     /** What a run measures; all by default. */
-    enum Scenario { perftest, hop1, hop3, latency, scaling, workers }
+    enum Scenario { perftest, hop1, hop3, latency, scaling, workers, workers1000 }
 
     @Option(names = "--uri", defaultValue = "${env:BENCH_URI:-amqp://guest:guest@127.0.0.1:5672}",
             description = "The RabbitMQ broker (its vhost is ignored: the benchmark makes its own). Default: $BENCH_URI or ${DEFAULT-VALUE}.")
@@ -105,7 +105,14 @@ public final class Bench implements Callable<Integer> {
             if (!only.contains(Scenario.hop1)) step(report, Scenario.latency, () -> scenarios.hops(1, false, rate));
             step(report, Scenario.hop3, () -> scenarios.hops(3, true, 0));
             step(report, Scenario.scaling, () -> scenarios.scaling(!only.contains(Scenario.hop1)));
-            step(report, Scenario.workers, scenarios::hundredWorkers);
+            step(report, Scenario.workers, () -> scenarios.idleWorkers(Scenarios.IDLE_ENGINES, Scenarios.IDLE_WORKERS));
+            step(report, Scenario.workers1000,
+                    () -> scenarios.idleWorkers(Scenarios.SCALE_ENGINES, Scenarios.SCALE_WORKERS));
+            report.deriveCpuRatios();
+            if (!Double.isNaN(report.value("rss_mb_100_workers")) && !Double.isNaN(report.value("rss_mb_1000_workers"))) {
+                report.derive("idle_worker_kib", (report.value("rss_mb_1000_workers") - report.value("rss_mb_100_workers"))
+                        * 1024 / 900);
+            }
             if (report.errors().isEmpty() && !keepTrees) {
                 scenarios.deleteTrees();
             } else {
@@ -140,7 +147,9 @@ public final class Bench implements Callable<Integer> {
         report.setting("multi_ack", workload.multiAck());
         report.setting("latency_rate_per_s", rate);
         report.setting("startsecs_subtracted", Scenarios.STARTSECS);
-        report.setting("latency_method", "median over 1 s windows of each window's percentile, as PerfTest reports per interval");
+        report.setting("latency_method", "p50: all samples of the measured window; p99: all samples of the whole run,"
+                + " warm-up included, as PerfTest's closing summary; *_p99_window_median_ms: the median over 1 s windows"
+                + " of each window's p99, as PerfTest's CSV; hop1_p99_measured_window_ms: all samples after the warm-up");
         report.setting("daemon_java_opts", daemonJavaOptions == null ? "(launcher default)" : daemonJavaOptions);
     }
 

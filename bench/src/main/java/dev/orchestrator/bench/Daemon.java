@@ -79,10 +79,17 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Runs {@code orchestrator ARGS...} against this daemon and waits for it (one at a time: its CPU time is read from this JVM's children's). */
-    synchronized CliRun cli(String... args) throws IOException, InterruptedException {
+    CliRun cli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
+        return run(command, environment);
+    }
+
+    /** Runs {@code command} with {@code environment} added and waits for it: its output, wall and CPU time. */
+    static synchronized CliRun run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        String[] args = command.subList(1, command.size()).toArray(String[]::new);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         double cpu = ProcessCpu.childrenSeconds();
@@ -91,7 +98,7 @@ final class Daemon implements AutoCloseable {
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!cli.waitFor(120, TimeUnit.SECONDS)) {
             cli.destroyForcibly();
-            throw new IOException("orchestrator " + String.join(" ", args) + " did not end within 120 s");
+            throw new IOException(command.get(0) + " " + String.join(" ", args) + " did not end within 120 s");
         }
         double millis = (System.nanoTime() - start) / 1e6;
         return new CliRun(cli.exitValue(), output, millis, (ProcessCpu.childrenSeconds() - cpu) * 1000);

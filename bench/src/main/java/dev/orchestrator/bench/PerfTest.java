@@ -63,6 +63,7 @@ final class PerfTest {
             throw new IOException("PerfTest failed (exit " + process.exitValue() + "); see " + log);
         }
         PerfTestResult result = PerfTestResult.parse(Files.readAllLines(csv, StandardCharsets.UTF_8), workload.warmupSeconds(), queues);
-        return result.withCpu(cpuSeconds * 1e6 / (result.receivedPerSecond() * measuredSeconds));
+        return result.withCpu(cpuSeconds * 1e6 / (result.receivedPerSecond() * measuredSeconds))
+                .withSummary(Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -7,11 +7,15 @@ import java.util.List;
 /**
  * What one PerfTest run measured after its warm-up: the aggregate received rate (all queues), that rate per queue,
  * and the consumer latency (publish to delivery) as the median over the one-second intervals of each interval's
- * median and 99th percentile, in milliseconds; and PerfTest's CPU microseconds per message received (one publish
- * and one consume each), NaN when not measured.
+ * median and 99th percentile, in milliseconds (all CSV gives); the 99th percentile of all samples of the whole run
+ * from PerfTest's closing summary ({@code consumer latency min/median/75th/95th/99th}), NaN when not read; and
+ * PerfTest's CPU microseconds per message received (one publish and one consume each), NaN when not measured.
  */
-record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double p50Ms, double p99Ms, int intervals,
-        double cpuMicrosPerMessage) {
+record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double p50Ms, double p99WindowMedianMs,
+        int intervals, double p99WholeRunMs, double cpuMicrosPerMessage) {
+
+    private static final java.util.regex.Pattern SUMMARY = java.util.regex.Pattern.compile(
+            "consumer latency min/median/75th/95th/99th \\d+/\\d+/\\d+/\\d+/(\\d+) µs");
 
     private static final String TIME = "time (s)";
     private static final String RECEIVED = "received (msg/s)";
@@ -38,11 +42,22 @@ record PerfTestResult(double receivedPerSecond, double perQueuePerSecond, double
         }
         if (rates.isEmpty()) throw new IllegalArgumentException("PerfTest's CSV has no interval after the " + warmupSeconds + " s warm-up");
         double rate = rates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new PerfTestResult(rate, rate / queues, Stats.median(medians), Stats.median(tails), rates.size(), Double.NaN);
+        return new PerfTestResult(rate, rate / queues, Stats.median(medians), Stats.median(tails), rates.size(),
+                Double.NaN, Double.NaN);
     }
 
     PerfTestResult withCpu(double micros) {
-        return new PerfTestResult(receivedPerSecond, perQueuePerSecond, p50Ms, p99Ms, intervals, micros);
+        return new PerfTestResult(receivedPerSecond, perQueuePerSecond, p50Ms, p99WindowMedianMs, intervals,
+                p99WholeRunMs, micros);
+    }
+
+    /** With the whole run's p99 from PerfTest's console {@code output} (its last summary line). */
+    PerfTestResult withSummary(String output) {
+        java.util.regex.Matcher m = SUMMARY.matcher(output);
+        double p99 = Double.NaN;
+        while (m.find()) p99 = Double.parseDouble(m.group(1)) / 1000;
+        return new PerfTestResult(receivedPerSecond, perQueuePerSecond, p50Ms, p99WindowMedianMs, intervals, p99,
+                cpuMicrosPerMessage);
     }
 
     private static int column(List<String> header, String name) {

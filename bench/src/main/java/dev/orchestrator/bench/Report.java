@@ -34,12 +34,19 @@ final class Report {
     }
 
     static final List<Goal> GOALS = List.of(
-            Goal.atLeast("hop1_ratio", 0.8),
-            Goal.atLeast("hop3_ratio", 0.8),
+            Goal.atLeast("hop1_ratio", 0.9),
+            Goal.atLeast("hop3_ratio", 0.9),
+            Goal.atMost("cpu_hop3_per_hop_vs_hop1", 1.2),
+            Goal.atMost("cpu_4w_vs_1w", 1.2),
+            Goal.atMost("cpu_hop1_vs_perftest", 1.0),
             Goal.atMostTimes("hop1_p99_ms", 2, "perftest_p99_ms"),
             Goal.atMost("rss_mb_100_workers", 300),
             Goal.atMost("start_100_workers_s", 3),
-            Goal.atMost("status_cli_ms", 300));
+            Goal.atMost("status_cli_ms", 300),
+            Goal.atMost("status_vs_supervisorctl", 0.5),
+            Goal.atMost("rss_mb_1000_workers", 400),
+            Goal.atMost("start_1000_workers_s", 3),
+            Goal.atMost("status_cli_1000_ms", 500));
 
     static final List<Row> ROWS = List.of(
             new Row("1 queue, msg/s (PerfTest)", null, "perftest_msgs_per_s", null),
@@ -47,6 +54,10 @@ final class Report {
             new Row("1 hop / PerfTest 2 queues", "hop1_ratio", null, goal("hop1_ratio")),
             new Row("3 hops, events/s", "hop3_events_per_s", "perftest_4q_per_queue_msgs_per_s", null),
             new Row("3 hops / PerfTest 4 queues", "hop3_ratio", null, goal("hop3_ratio")),
+            new Row("CPU per event-hop, 3 hops / 1 hop", "cpu_hop3_per_hop_vs_hop1", null, goal("cpu_hop3_per_hop_vs_hop1")),
+            new Row("CPU per event, 4 workers / 1 worker", "cpu_4w_vs_1w", null, goal("cpu_4w_vs_1w")),
+            new Row("CPU per event, 1 hop / PerfTest per message", "cpu_hop1_vs_perftest", null,
+                    goal("cpu_hop1_vs_perftest")),
             new Row("1 hop p50 at 2000/s, ms", "hop1_p50_ms", "perftest_p50_ms", null),
             new Row("1 hop p99 at 2000/s, ms", "hop1_p99_ms", "perftest_p99_ms", goal("hop1_p99_ms")),
             new Row("1 engine x 1 worker, events/s", "scaling_1w_events_per_s", null, null),
@@ -56,6 +67,13 @@ final class Report {
             new Row("start 100 workers, s", "start_100_workers_s", null, goal("start_100_workers_s")),
             new Row("100 workers consuming, s", "ready_100_workers_s", null, null),
             new Row("orchestrator status, ms", "status_cli_ms", null, goal("status_cli_ms")),
+            new Row("supervisorctl status (100 processes), ms", "supervisorctl_status_ms", null, null),
+            new Row("status / supervisorctl status", "status_vs_supervisorctl", null, goal("status_vs_supervisorctl")),
+            new Row("RSS, 1,000 idle workers, MiB", "rss_mb_1000_workers", null, goal("rss_mb_1000_workers")),
+            new Row("memory per idle worker, KiB", "idle_worker_kib", null, null),
+            new Row("start 1,000 workers, s", "start_1000_workers_s", null, goal("start_1000_workers_s")),
+            new Row("orchestrator status, 1,000 workers, ms", "status_cli_1000_ms", null, goal("status_cli_1000_ms")),
+            new Row("broker connections, 1,000 workers", "broker_connections_1000_workers", null, null),
             Row.diagnostic("CPU us/event, 1 hop daemon", "hop1_daemon_cpu_us_per_event", "perftest_2q_cpu_us_per_msg"),
             Row.diagnostic("CPU us/event, 3 hops daemon", "hop3_daemon_cpu_us_per_event", "perftest_4q_cpu_us_per_msg"),
             Row.diagnostic("1st queue backlog, 1 hop", "hop1_backlog", null),
@@ -79,6 +97,18 @@ final class Report {
     /** One run's value of {@code figure}. */
     void add(String figure, double value) {
         samples.computeIfAbsent(figure, f -> new ArrayList<>()).add(value);
+    }
+
+    /** The ratios of CPU costs that the goals bound, from whichever of their figures were measured. */
+    void deriveCpuRatios() {
+        double hop1 = value("hop1_daemon_cpu_us_per_event");
+        ratio("cpu_hop3_per_hop_vs_hop1", value("hop3_daemon_cpu_us_per_event") / 3, hop1);
+        ratio("cpu_4w_vs_1w", value("scaling_4w_daemon_cpu_us_per_event"), hop1);
+        ratio("cpu_hop1_vs_perftest", hop1, value("perftest_2q_cpu_us_per_msg"));
+    }
+
+    private void ratio(String figure, double value, double reference) {
+        if (!Double.isNaN(value) && !Double.isNaN(reference)) derive(figure, value / reference);
     }
 
     /** A figure computed from others (a ratio of medians). */

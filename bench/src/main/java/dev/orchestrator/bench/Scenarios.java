@@ -19,6 +19,9 @@ final class Scenarios {
     /** Engines and workers of the memory and start-up scenario: 50 x 2 = 100 workers. */
     static final int IDLE_ENGINES = 50;
     static final int IDLE_WORKERS = 2;
+    /** The scale scenario: 250 x 4 = 1,000 workers. */
+    static final int SCALE_ENGINES = 250;
+    static final int SCALE_WORKERS = 4;
     /** supervisord's startsecs for the start-up scenario; subtracted from the measured time. */
     static final int STARTSECS = 1;
     private static final int STATUS_RUNS = 7;
@@ -77,11 +80,14 @@ final class Scenarios {
             for (int run = 0; rate > 0 && run < runs; run++) {
                 PerfTestResult pt = perfTest.run(1, rate);
                 report.add("perftest_p50_ms", pt.p50Ms());
-                report.add("perftest_p99_ms", pt.p99Ms());
+                report.add("perftest_p99_ms", pt.p99WholeRunMs());
+                report.add("perftest_p99_window_median_ms", pt.p99WindowMedianMs());
                 EventLoad.LoadResult r = load.run(queues, 1, rate, daemon.pid());
                 check(r);
                 report.add("hop" + hops + "_p50_ms", r.p50Ms());
-                report.add("hop" + hops + "_p99_ms", r.p99Ms());
+                report.add("hop" + hops + "_p99_ms", r.p99WholeRunMs());
+                report.add("hop" + hops + "_p99_measured_window_ms", r.p99Ms());
+                report.add("hop" + hops + "_p99_window_median_ms", r.p99WindowMedianMs());
             }
         }
     }
@@ -104,41 +110,72 @@ final class Scenarios {
     }
 
     /**
-     * A fresh daemon per run with 50 engines x 2 idle workers: start-up time, resident memory, status command time,
-     * then the start-up time again once the daemon is warm (after {@code stop --all}).
+     * A fresh daemon per run with {@code engines} x {@code workers} idle workers ({@code N} of them in the figures'
+     * names): start-up time, resident memory, the broker connections it opened, status command time (beside
+     * {@code supervisorctl status} over as many processes, when supervisor is installed), then the start-up time
+     * again once the daemon is warm (after {@code stop --all}).
      */
-    void hundredWorkers() throws IOException, InterruptedException {
-        List<ConfigTree.Engine> engines = ConfigTree.idle(IDLE_ENGINES, IDLE_WORKERS);
-        List<String> queues = engines.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
+    void idleWorkers(int engines, int workers) throws IOException, InterruptedException {
+        int n = engines * workers;
+        List<ConfigTree.Engine> idle = ConfigTree.idle(engines, workers);
+        List<String> queues = idle.stream().map(e -> EngineConfig.queueOf(e.name())).toList();
         for (int run = 0; run < runs; run++) {
-            Path tree = newTree("workers100");
-            Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS, workload.prefetch());
+            Path tree = newTree("workers" + n);
+            Path main = ConfigTree.write(tree, idle, broker.address(), STARTSECS, workload.prefetch());
             try (Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions)) {
                 long start = System.nanoTime();
                 double daemonCpu = ProcessCpu.seconds(daemon.pid());
                 Daemon.CliRun started = daemon.check("start", "--all");
-                report.add("start_100_workers_s", started.millis() / 1000 - STARTSECS);
-                report.add("start_100_workers_daemon_cpu_s", ProcessCpu.seconds(daemon.pid()) - daemonCpu);
-                report.add("start_cli_cpu_ms", started.cpuMillis());
-                if (!Readiness.await(broker, queues, IDLE_WORKERS, 120)) {
-                    throw new IOException("the 100 workers did not all consume within 120 s; see " + tree.resolve("logs"));
+                report.add("start_" + n + "_workers_s", started.millis() / 1000 - STARTSECS);
+                report.add("start_" + n + "_workers_daemon_cpu_s", ProcessCpu.seconds(daemon.pid()) - daemonCpu);
+                report.add("start_" + n + "_cli_cpu_ms", started.cpuMillis());
+                if (!Readiness.await(broker, queues, workers, 120)) {
+                    throw new IOException("the " + n + " workers did not all consume within 120 s; see " + tree.resolve("logs"));
                 }
-                report.add("ready_100_workers_s", (System.nanoTime() - start) / 1e9);
+                report.add("ready_" + n + "_workers_s", (System.nanoTime() - start) / 1e9);
+                report.add("broker_connections_" + n + "_workers", broker.connectionNames().stream()
+                        .filter(c -> c.startsWith("orchestrator")).count());
                 daemon.check("status");
                 TimeUnit.SECONDS.sleep(IDLE_SETTLE_SECONDS);
-                report.add("rss_mb_100_workers", daemon.rssMb());
-                List<Double> times = new ArrayList<>();
-                List<Double> cpu = new ArrayList<>();
-                for (int i = 0; i < STATUS_RUNS; i++) {
-                    Daemon.CliRun status = daemon.check("status");
-                    times.add(status.millis());
-                    cpu.add(status.cpuMillis());
-                }
-                report.add("status_cli_ms", Stats.median(times));
-                report.add("status_cli_cpu_ms", Stats.median(cpu));
+                report.add("rss_mb_" + n + "_workers", daemon.rssMb());
+                statusTimes(daemon, n);
                 daemon.check("stop", "--all");
-                report.add("restart_100_workers_s", daemon.check("start", "--all").millis() / 1000 - STARTSECS);
+                report.add("restart_" + n + "_workers_s", daemon.check("start", "--all").millis() / 1000 - STARTSECS);
             }
+        }
+    }
+
+    /**
+     * {@code orchestrator status} of {@code n} processes, {@link #STATUS_RUNS} times; for 100, alternated with
+     * {@code supervisorctl status} of a real supervisord running as many processes (skipped with a note when
+     * supervisor is not installed).
+     */
+    private void statusTimes(Daemon daemon, int n) throws IOException, InterruptedException {
+        String suffix = n == IDLE_ENGINES * IDLE_WORKERS ? "" : "_" + n;
+        Supervisord supervisord = null;
+        if (suffix.isEmpty() && Supervisord.installed()) {
+            supervisord = Supervisord.start(newTree("supervisord"), n);
+        } else if (suffix.isEmpty()) {
+            report.setting("supervisorctl", "not installed (Debian's supervisor package): no side-by-side status figure");
+        }
+        try {
+            List<Double> times = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Double> reference = new ArrayList<>();
+            for (int i = 0; i < STATUS_RUNS; i++) {
+                Daemon.CliRun status = daemon.check("status");
+                times.add(status.millis());
+                cpu.add(status.cpuMillis());
+                if (supervisord != null) reference.add(supervisord.status().millis());
+            }
+            report.add("status_cli" + suffix + "_ms", Stats.median(times));
+            report.add("status_cli" + suffix + "_cpu_ms", Stats.median(cpu));
+            if (supervisord != null) {
+                report.add("supervisorctl_status_ms", Stats.median(reference));
+                report.add("status_vs_supervisorctl", Stats.median(times) / Stats.median(reference));
+            }
+        } finally {
+            if (supervisord != null) supervisord.close();
         }
     }
 

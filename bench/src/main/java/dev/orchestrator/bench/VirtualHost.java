@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeoutException;
  * {@code $RABBITMQCTL} overrides the command (for example {@code "rabbitmqctl -n rabbit@otherhost"}).
  */
 final class VirtualHost implements AutoCloseable {
+
+    private static final Pattern CONNECTION_NAME = Pattern.compile("\\{\"connection_name\",\"([^\"]*)\"}");
 
     private final String name;
     private final ConnectionFactory factory;
@@ -94,7 +98,16 @@ final class VirtualHost implements AutoCloseable {
         }
     }
 
-    private void ctl(String... args) throws IOException, InterruptedException {
+    /** The names of the client connections open in this virtual host, as the broker lists them. */
+    List<String> connectionNames() throws IOException, InterruptedException {
+        String names = ctl("list_connections", "-p", name, "--no-table-headers", "client_properties");
+        List<String> found = new ArrayList<>();
+        Matcher m = CONNECTION_NAME.matcher(names);
+        while (m.find()) found.add(m.group(1));
+        return found;
+    }
+
+    private String ctl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(rabbitmqctl);
         command.add("-q");
         command.addAll(List.of(args));
@@ -108,5 +121,6 @@ final class VirtualHost implements AutoCloseable {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 }

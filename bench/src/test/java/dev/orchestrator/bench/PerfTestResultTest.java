@@ -27,7 +27,18 @@ class PerfTestResultTest {
         assertEquals(2000, r.receivedPerSecond(), 1e-9);
         assertEquals(1000, r.perQueuePerSecond(), 1e-9);
         assertEquals(3.0, r.p50Ms(), 1e-9);
-        assertEquals(8.0, r.p99Ms(), 1e-9);
+        assertEquals(8.0, r.p99WindowMedianMs(), 1e-9);
+        assertTrue(Double.isNaN(r.p99WholeRunMs()), "not in the CSV");
+    }
+
+    /** PerfTest 2.22's closing lines: the consumer latency's p99 over the whole run. */
+    @Test
+    void readsTheWholeRunsP99FromTheSummary() {
+        String output = String.join("\n", "test stopped (Reached time limit)", "id: ptx, sending rate avg: 585 msg/s",
+                "id: ptx, consumer latency min/median/75th/95th/99th 341/50388/76946/160154/194898 µs",
+                "id: ptx, confirm latency min/median/75th/95th/99th 472/25770/34032/153125/155127 µs");
+        List<String> csv = List.of(HEADER, row(3.0, 1000, 2000, 9000));
+        assertEquals(194.898, PerfTestResult.parse(csv, 2, 1).withSummary(output).p99WholeRunMs(), 1e-9);
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens the workers' AMQP connections to the broker of {@link AmqpSettings} (a null URI is the embedded broker on
- * 127.0.0.1:5673). All connections share one {@link ConnectionFactory} and with it a small pool dispatching
+ * Opens the AMQP connections to the broker of {@link AmqpSettings} (a null URI is the embedded broker on
+ * 127.0.0.1:5673); the workers share theirs through its {@link ConnectionPool} ({@link #lease}), at most
+ * {@code orchestrator.amqp.max_connections} (system property, default {@value ConnectionPool#DEFAULT_LIMIT}).
+ * All connections share one {@link ConnectionFactory} and with it a small pool dispatching
  * deliveries and confirms (the workers' handlers only enqueue) and one heartbeat timer, not 100 pools.
  * Sockets use amqp-client's blocking I/O, one small reader thread per connection: measured in {@code make bench},
  * its NIO transport spent half the daemon's CPU per event (frames read and written a byte at a time), and blocking
@@ -26,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BrokerConnector implements AutoCloseable {
 
     private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    /** The system property that sets the connection limit of the {@link ConnectionPool}. */
+    public static final String MAX_CONNECTIONS = "orchestrator.amqp.max_connections";
     private static final int DISPATCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ConnectionFactory factory;
@@ -33,14 +37,24 @@ public final class BrokerConnector implements AutoCloseable {
     private final ExecutorService dispatch = Executors.newFixedThreadPool(DISPATCH_THREADS, daemonThreads("amqp-dispatch-"));
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("amqp-heartbeat-"));
+    private final ConnectionPool pool;
 
     /** A connector for these settings; the URI is checked here. */
     public BrokerConnector(AmqpSettings settings) {
         this(settings.uri() == null ? embeddedUri(EmbeddedBroker.DEFAULT_PORT) : settings.uri());
     }
 
-    /** A connector for an AMQP URI, or a comma-separated list of the URIs of a cluster's nodes. */
+    /**
+     * A connector for an AMQP URI, or a comma-separated list of the URIs of a cluster's nodes; at most
+     * {@code orchestrator.amqp.max_connections} connections.
+     */
     public BrokerConnector(String uri) {
+        this(uri, connectionLimit());
+    }
+
+    /** A connector for {@code uri} whose workers share at most {@code maxConnections} connections. */
+    public BrokerConnector(String uri, int maxConnections) {
+        this.pool = new ConnectionPool(this::connect, maxConnections);
         this.factory = new ConnectionFactory();
         try {
             this.nodes = BrokerAddresses.configure(uri, factory);
@@ -62,6 +76,18 @@ public final class BrokerConnector implements AutoCloseable {
         factory.setSharedExecutor(dispatch);
         factory.setHeartbeatExecutor(heartbeats);
         factory.setThreadFactory(daemonThreads("amqp-"));
+    }
+
+    /** {@code orchestrator.amqp.max_connections}: a whole number of at least 1, else a one-line error. */
+    private static int connectionLimit() {
+        String value = System.getProperty(MAX_CONNECTIONS);
+        try {
+            int limit = value == null ? ConnectionPool.DEFAULT_LIMIT : Integer.parseInt(value.strip());
+            if (limit >= 1) return limit;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BrokerException(MAX_CONNECTIONS + " must be a whole number of at least 1, not '" + value + "'", null);
     }
 
     /** The URI of the embedded broker on {@code port}. */
@@ -86,6 +112,20 @@ public final class BrokerConnector implements AutoCloseable {
         } catch (IOException | TimeoutException | RuntimeException e) {
             throw new BrokerException("cannot connect to " + describe() + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * A worker's share of {@code engine}'s connection, on which it opens its channel.
+     *
+     * @throws BrokerException one line naming the broker and the reason
+     */
+    public ConnectionPool.Lease lease(String engine) {
+        return pool.lease(engine);
+    }
+
+    /** How many of the workers' shared connections are open. */
+    public int openConnections() {
+        return pool.openConnections();
     }
 
     /** Stops the shared threads; close the connections first. */

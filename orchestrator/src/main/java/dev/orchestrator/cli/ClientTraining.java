@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * The build's training run for the CLI's class-data archive (bin/orchestrator {@code --write-cds-archive}, run by
  * {@code mvn package}): every control command once, in this JVM, against a socket that answers each request with
- * an item (log text for tail and maintail) and a result holding every field the commands read, written by the daemon's own
+ * an item (log text for tail and maintail) and a result holding every field the commands read, written by the
+ * daemon's own
  * {@link Protocol}. The JVM then archives the classes those runs loaded, so a real command maps them instead of
  * loading them from the jars.
  */
@@ -36,7 +37,8 @@ public final class ClientTraining {
 
     private static final List<List<String>> COMMANDS = List.of(List.of("status"), List.of("status", "--json"),
             List.of("start", "g:p"), List.of("stop", "--json", "g:p"), List.of("restart", "g:p"), List.of("pid"),
-            List.of("pid", "g:p"), List.of("avail"), List.of("version"), List.of("tail", "g:p"), List.of("maintail", "-100"),
+            List.of("pid", "g:p"), List.of("avail"), List.of("version"), List.of("tail", "g:p"),
+            List.of("maintail", "-100"),
             List.of("reread"), List.of("update"), List.of("clear", "g:p"), List.of("status", "--help"),
             List.of("status", "--bad"), List.of("-c", "CONFIG", "status"));
 
@@ -45,7 +47,8 @@ public final class ClientTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("orchestrator-cds");
         Path socket = dir.resolve("training.sock");
-        Path config = Files.writeString(dir.resolve("supervisord.conf"), "[unix_http_server]\nfile=%(here)s/training.sock\n");
+        Path config = Files.writeString(dir.resolve("supervisord.conf"),
+                "[unix_http_server]\nfile=%(here)s/training.sock\n");
         Answers answers = Answers.make();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -89,7 +92,8 @@ public final class ClientTraining {
     private static void serve(ServerSocketChannel server, Answers answers) {
         while (true) {
             try (SocketChannel client = server.accept();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), UTF_8))) {
+                 BufferedReader in = new BufferedReader(
+                         new InputStreamReader(Channels.newInputStream(client), UTF_8))) {
                 OutputStream out = Channels.newOutputStream(client);
                 for (String request = in.readLine(); request != null; request = in.readLine()) {
                     out.write(request.contains("tail\",") ? answers.tail() : answers.other());

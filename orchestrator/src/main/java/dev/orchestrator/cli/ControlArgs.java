@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A control command's arguments, parsed by hand against its {@link CommandSyntax}: flags, {@code -c FILE},
- * {@code -s URL}, the command's own options (also as {@code --config=FILE}), {@code -h}, {@code --} and operands. A {@code -N} of digits is an
- * operand ({@code tail -100 NAME}); any other unknown option is a usage error, unless the command takes any operand
+ * {@code -s URL}, the command's own options (also as {@code --config=FILE}), {@code -h}, {@code --} and operands.
+ * A {@code -N} of digits is an operand ({@code tail -100 NAME}); any other unknown option is a usage error, unless the command takes any operand
  * ({@link CommandSyntax#anyOperand}).
  */
 final class ControlArgs {
@@ -55,7 +55,9 @@ final class ControlArgs {
                     value = args.get(++i);
                 }
                 taken.add(value);
-                while (flag.greedy() && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) taken.add(args.get(++i));
+                while (flag.greedy() && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                    taken.add(args.get(++i));
+                }
             } else if (flag != null) {
                 parsed.flags.add(flag.key());
             } else if (syntax.anyOperand()) {

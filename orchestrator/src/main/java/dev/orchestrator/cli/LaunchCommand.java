@@ -90,7 +90,7 @@ final class LaunchCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         try (BrokerConnector connector = new BrokerConnector(amqp)) {
             EngineWorker worker = new EngineWorkerFactory(engines, amqp, registry, connector)
-                    .create(spec, "launch-" + spec.engineName() + "-" + spec.worker(), null);
+                    .create(spec, null);
             if (!engines.containsKey(spec.engineName())) {
                 LogManager.getLogger("engine." + spec.engineName()).warn("no [engine:{}] section in {}: the defaults apply",
                         spec.engineName(), ConfigLoader.ENGINES_FILE);

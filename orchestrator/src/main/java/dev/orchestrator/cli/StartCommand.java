@@ -14,7 +14,8 @@ final class StartCommand extends ProcessCommand {
             new CommandSyntax.Flag(List.of("-d", "--daemon"), null, "Start the daemon first if it is not running."),
             CommandSyntax.Flag.of("--no-wait", "Return once the processes are spawned, without waiting for RUNNING."))
             .describedAs("Start processes and wait until they are RUNNING.",
-                    "With -d, first start the daemon in the background if none answers; -d alone starts only the daemon.",
+                    "With -d, first start the daemon in the background if none answers;"
+                            + " -d alone starts only the daemon.",
                     "A process that does not reach RUNNING is reported (spawn error, exit 7).");
 
     @Override

@@ -23,9 +23,11 @@ import java.util.Map;
 final class StatusCommand extends ControlCommand {
 
     static final CommandSyntax SYNTAX = CommandSyntax.of("status",
-                    CommandSyntax.Flag.of("--json", "Print JSON: state, description, pid, uptime and counters of each process."))
+                    CommandSyntax.Flag.of("--json",
+                            "Print JSON: state, description, pid, uptime and counters of each process."))
             .describedAs("Show the processes' states.",
-                    "Exit status: 3 if a listed process is STOPPED/EXITED/FATAL/UNKNOWN, 4 for an unknown name or no daemon.")
+                    "Exit status: 3 if a listed process is STOPPED/EXITED/FATAL/UNKNOWN,"
+                            + " 4 for an unknown name or no daemon.")
             .withOperands("NAME", "group:process, group:*, all, or a process name.");
 
     static final int STATUS_NOT_RUNNING = 3;

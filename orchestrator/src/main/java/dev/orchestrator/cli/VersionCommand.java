@@ -8,7 +8,8 @@ import java.io.IOException;
 /** {@code version}: the running daemon's version ({@code orchestrator --version} is the CLI's own). */
 final class VersionCommand extends ControlCommand {
 
-    static final CommandSyntax SYNTAX = CommandSyntax.of("version").describedAs("Show the version of the running daemon.");
+    static final CommandSyntax SYNTAX = CommandSyntax.of("version")
+            .describedAs("Show the version of the running daemon.");
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

@@ -41,7 +41,6 @@ public final class EngineWorker implements Worker {
     private final Topology topology;
     private final EngineType type;
     private final BrokerConnector connector;
-    private final String connectionName;
     private final int workerNumber;
     private final Logger logger;
     private final NextHops nextHops;
@@ -65,12 +64,11 @@ public final class EngineWorker implements Worker {
     private SelfStats stats;
 
     EngineWorker(EngineConfig config, List<EngineConfig> next, AmqpSettings amqp, EngineType type,
-            BrokerConnector connector, String connectionName, int workerNumber, Logger logger, Path configDirectory) {
+            BrokerConnector connector, int workerNumber, Logger logger, Path configDirectory) {
         this.config = config;
         this.topology = new Topology(config, next, amqp);
         this.type = type;
         this.connector = connector;
-        this.connectionName = connectionName;
         this.workerNumber = workerNumber;
         this.logger = logger;
         this.nextHops = new NextHops(next.stream().map(EngineConfig::queue).toList(), config.nextBalanced());
@@ -362,7 +360,7 @@ public final class EngineWorker implements Worker {
         tracker = new DeliveryTracker();
         current = null;
         sessionBroken = false;
-        session = Session.open(connector, connectionName, topology, config.prefetch(), inbox);
+        session = Session.open(connector, config.name(), topology, config.prefetch(), inbox);
         counters.connected(true);
     }
 

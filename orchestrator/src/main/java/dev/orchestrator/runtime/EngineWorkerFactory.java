@@ -24,7 +24,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * Makes the {@link EngineWorker} of a process from what its {@code engine-launcher} command selects: the engine type
  * ({@code -e}, a registered name or an EngineType class name), the {@code [engine:NAME]} section (defaults when there is
  * none), the worker number and the log level. An unknown engine type or task is a {@link SpawnException} naming it and
- * the nearest registered names. Every worker gets its own connection from the shared {@link BrokerConnector}.
+ * the nearest registered names. Every worker gets its own channel on its engine's connection, from the shared
+ * {@link BrokerConnector}.
  */
 public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
 
@@ -75,14 +76,11 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         if (process.launch() == null) {
             throw new SpawnException("process " + process.name() + " has no engine-launcher command");
         }
-        return create(process.launch(), process.name(), process.source());
+        return create(process.launch(), process.source());
     }
 
-    /**
-     * The worker for {@code launch}; {@code processName} names its connection
-     * ({@code engine-cleaner-events-0 (cleaner_events/0)}), {@code source} is where it was configured (for messages).
-     */
-    public EngineWorker create(LaunchSpec launch, String processName, Source source) throws SpawnException {
+    /** The worker for {@code launch}; {@code source} is where it was configured (for messages). */
+    public EngineWorker create(LaunchSpec launch, Source source) throws SpawnException {
         String name = launch.engineName();
         Map<String, EngineConfig> sections = engines.get();
         EngineConfig config = engineConfig(sections, name, source);
@@ -99,8 +97,7 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         }
         List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
         Logger logger = engineLogger(name, launch.logLevel());
-        return new EngineWorker(config, next, amqp, type, connector,
-                processName + " (" + name + "/" + launch.worker() + ")", launch.worker(), logger,
+        return new EngineWorker(config, next, amqp, type, connector, launch.worker(), logger,
                 configDirectory(config.source()));
     }
 

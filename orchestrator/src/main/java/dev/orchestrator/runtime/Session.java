@@ -3,47 +3,51 @@ package dev.orchestrator.runtime;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Consumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.orchestrator.broker.BrokerConnector;
+import dev.orchestrator.broker.ConnectionPool;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One connection of a worker and its single channel (confirm mode, prefetch set, topology declared), consuming the
- * engine's queue. Everything the broker sends becomes a {@link Signal} in the worker's inbox; everything sent goes
- * through {@link #channel()} from the worker's thread only. Dies as a whole: the worker then opens a new one.
+ * A worker's channel (confirm mode, prefetch set, topology declared) on its engine's shared connection
+ * ({@link ConnectionPool}), consuming the engine's queue. Everything the broker sends becomes a {@link Signal} in the
+ * worker's inbox; everything sent goes through {@link #channel()} from the worker's thread only. Dies as a whole,
+ * with its channel or the connection under it: the worker then opens a new one.
  */
 final class Session implements Consumer, ConfirmListener {
 
-    private final Connection connection;
+    private final ConnectionPool.Lease connection;
     private final Channel channel;
     private final BlockingQueue<Signal> inbox;
     private final Set<String> knownExchanges = new HashSet<>();
     private volatile boolean closing;
     private String consumerTag;
 
-    private Session(Connection connection, Channel channel, BlockingQueue<Signal> inbox) {
+    private Session(ConnectionPool.Lease connection, Channel channel, BlockingQueue<Signal> inbox) {
         this.connection = connection;
         this.channel = channel;
         this.inbox = inbox;
     }
 
     /**
-     * Connects, opens the channel, declares the topology and starts consuming.
+     * Opens a channel on {@code engine}'s connection (connecting if needed), declares the topology and starts
+     * consuming.
      *
      * @throws dev.orchestrator.broker.BrokerException when the broker cannot be reached
-     * @throws IOException when the broker refuses the channel set-up or a declaration (the connection is closed)
+     * @throws IOException when the broker refuses the channel set-up or a declaration (the channel is closed)
      */
-    static Session open(BrokerConnector connector, String connectionName, Topology topology, int prefetch,
+    static Session open(BrokerConnector connector, String engine, Topology topology, int prefetch,
             BlockingQueue<Signal> inbox) throws IOException {
-        Connection connection = connector.connect(connectionName);
+        ConnectionPool.Lease connection = connector.lease(engine);
+        Channel opened = null;
         try {
             Channel channel = connection.createChannel();
+            opened = channel;
             Session session = new Session(connection, channel, inbox);
             channel.confirmSelect();
             channel.basicQos(prefetch);
@@ -51,11 +55,11 @@ final class Session implements Consumer, ConfirmListener {
             session.knownExchanges.addAll(topology.exchanges());
             channel.addConfirmListener(session);
             channel.addShutdownListener(session::lost);
-            connection.addShutdownListener(session::lost);
             session.consumerTag = channel.basicConsume(topology.queue(), false, session);
             return session;
         } catch (IOException | RuntimeException e) {
-            connection.abort(1_000);
+            if (opened != null) abort(opened);
+            connection.release();
             throw e;
         }
     }
@@ -85,9 +89,7 @@ final class Session implements Consumer, ConfirmListener {
             }
             throw e;
         } finally {
-            if (check.isOpen()) {
-                check.abort();
-            }
+            abort(check);
         }
     }
 
@@ -96,10 +98,19 @@ final class Session implements Consumer, ConfirmListener {
         channel.basicCancel(consumerTag);
     }
 
-    /** Closes the connection; the broker requeues every unacked delivery. */
+    /** Closes the channel and gives its share of the connection back; the broker requeues every unacked delivery. */
     void close() {
         closing = true;
-        connection.abort(2_000);
+        abort(channel);
+        connection.release();
+    }
+
+    private static void abort(Channel channel) {
+        try {
+            channel.abort();
+        } catch (IOException | RuntimeException e) {
+            // closed already, or the connection under it is gone: the broker requeues either way
+        }
     }
 
     private void lost(ShutdownSignalException cause) {

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -98,7 +100,7 @@ class EngineWorkerTest {
 
     private RunningWorker start(String engine, int worker) throws SpawnException {
         EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(uri, "canopsis"), registry, connector);
-        EngineWorker created = factory.create(new LaunchSpec("dynamic", engine, worker, "info"), "test-" + engine + "-" + worker, null);
+        EngineWorker created = factory.create(new LaunchSpec("dynamic", engine, worker, "info"), null);
         RunningWorker started = RunningWorker.start(created, "worker-" + engine + "-" + worker);
         running.add(started);
         return started;
@@ -367,28 +369,35 @@ class EngineWorkerTest {
         assertTrue(in0 > 0 && in1 > 0, in0 + " / " + in1);
     }
 
+    /**
+     * The cut is mid-stream by construction: the task holds the event in the middle of the stream until the broker
+     * has closed the connection, so that event is in hand and the second half still queued when the cut comes.
+     */
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void aConnectionClosedByTheBrokerLosesNothing(BrokerKind kind) throws Exception {
         on(kind, "kill");
-        registry.register("test.work1ms", (engine, event, logger, params) -> {
-            busyFor(1_000_000);
+        int n = 1000;
+        CountDownLatch atHalf = new CountDownLatch(1);
+        CountDownLatch cut = new CountDownLatch(1);
+        registry.register("test.holdAtHalf", (engine, event, logger, params) -> {
+            if (event.path("id").asInt() == n / 2 && cut.getCount() > 0) {
+                atHalf.countDown();
+                cut.await();
+            }
             return null;
         });
         String e = name("e");
-        define(engine(e).next(name("out")).events("test.work1ms"));
-        int n = 1000;
-        long doneBeforeKill;
+        define(engine(e).next(name("out")).events("test.holdAtHalf"));
         try (AmqpProbe before = new AmqpProbe(uri)) {
             before.queue(EngineConfig.queueOf(name("out")));
             start(e, 0);
             awaitConsuming(before, EngineConfig.queueOf(e), 1);
             feed(before, e, n);
-            await().atMost(WAIT).until(() -> before.ready(EngineConfig.queueOf(name("out"))) >= n / 10);
-            doneBeforeKill = before.ready(EngineConfig.queueOf(name("out")));
+            assertTrue(atHalf.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the stream reached its middle");
         }
         BROKERS.get(kind).closeAllConnections();
-        assertTrue(doneBeforeKill < n, "the connection was closed mid-stream");
+        cut.countDown();
         RunningWorker worker = running.get(0);
         await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("reconnects") >= 1);
         AmqpProbe after = probe();
@@ -397,6 +406,39 @@ class EngineWorkerTest {
         assertEquals(range(n), ids(out));
         await().atMost(WAIT).until(() -> after.ready(EngineConfig.queueOf(e)) == 0);
         assertFalse(worker.exit().isDone());
+    }
+
+    /**
+     * Workers of several engines share the pool's connections (here at most one), each on its channel; when the
+     * broker closes that connection, every worker on it reconnects and the events still all arrive.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void workersShareTheirEnginesConnectionAndAllRecoverItsLoss(BrokerKind kind) throws Exception {
+        on(kind, "pool");
+        connector.close();
+        connector = new BrokerConnector(uri, 1);
+        String a = name("a");
+        String b = name("b");
+        define(engine(a).next(b).prefetch(10), engine(b).next(name("out")).prefetch(10));
+        AmqpProbe probe = probe();
+        List<RunningWorker> workers = List.of(start(a, 0), start(a, 1), start(b, 0), start(b, 1));
+        awaitConsuming(probe, EngineConfig.queueOf(a), 2);
+        awaitConsuming(probe, EngineConfig.queueOf(b), 2);
+        assertEquals(1, connector.openConnections(), "four workers of two engines on one connection");
+        BROKERS.get(kind).closeAllConnections();
+        for (RunningWorker w : workers) {
+            await().atMost(WAIT).until(() -> (long) w.worker().counters().get("reconnects") >= 1);
+        }
+        assertEquals(1, connector.openConnections());
+        List<AmqpProbe.Message> out = probe().collect(EngineConfig.queueOf(name("out")));
+        int n = 400;
+        feed(probe(), a, n);
+        await().atMost(WAIT).until(() -> ids(out).size() == n);
+        assertEquals(range(n), ids(out));
+        for (RunningWorker w : workers) w.close();
+        running.clear();
+        assertEquals(0, connector.openConnections(), "the connection closes with its last channel");
     }
 
     @ParameterizedTest
@@ -450,14 +492,14 @@ class EngineWorkerTest {
         try (BrokerConnector unused = new BrokerConnector("amqp://127.0.0.1:1")) {
             EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, unused);
             SpawnException type = assertThrows(SpawnException.class,
-                    () -> factory.create(new LaunchSpec("dynamik", "perfdata", 0, "info"), "p", null));
+                    () -> factory.create(new LaunchSpec("dynamik", "perfdata", 0, "info"), null));
             assertEquals("unknown engine type 'dynamik' for engine perfdata (nearest: dynamic)", type.getMessage());
             SpawnException task = assertThrows(SpawnException.class,
-                    () -> factory.create(new LaunchSpec("dynamic", "perfdata", 0, "info"), "p", null));
+                    () -> factory.create(new LaunchSpec("dynamic", "perfdata", 0, "info"), null));
             assertEquals("unknown task 'canopsis.perfdata.proces.event_processing' for event_processing of engine perfdata"
                     + " (nearest: canopsis.perfdata.process.event_processing)", task.getMessage());
             SpawnException beat = assertThrows(SpawnException.class,
-                    () -> factory.create(new LaunchSpec("dynamic", "alerts", 0, "info"), "p", null));
+                    () -> factory.create(new LaunchSpec("dynamic", "alerts", 0, "info"), null));
             assertEquals("unknown task 'alerts.beat' for beat_processing of engine alerts", beat.getMessage());
         }
     }
@@ -466,7 +508,7 @@ class EngineWorkerTest {
     void anUnreachableBrokerFailsTheRun() throws Exception {
         try (BrokerConnector closedPort = new BrokerConnector("amqp://guest:guest@127.0.0.1:1/")) {
             EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, closedPort);
-            EngineWorker worker = factory.create(new LaunchSpec("dynamic", "lonely", 0, "info"), "p", null);
+            EngineWorker worker = factory.create(new LaunchSpec("dynamic", "lonely", 0, "info"), null);
             Exception failure = assertThrows(Exception.class, worker::run);
             assertTrue(failure.getMessage().startsWith("cannot connect to amqp://guest:***@127.0.0.1:1/: "), failure.getMessage());
         }
@@ -479,7 +521,7 @@ class EngineWorkerTest {
         });
         try (BrokerConnector closedPort = new BrokerConnector("amqp://guest:guest@127.0.0.1:1/")) {
             EngineWorkerFactory factory = new EngineWorkerFactory(engines, new AmqpSettings(null, "canopsis"), registry, closedPort);
-            EngineWorker worker = factory.create(new LaunchSpec("failing", "lonely", 0, "info"), "p", null);
+            EngineWorker worker = factory.create(new LaunchSpec("failing", "lonely", 0, "info"), null);
             Exception failure = assertThrows(Exception.class, worker::run);
             assertEquals("cannot create engine lonely: fails at every start", failure.getMessage());
         }

@@ -40,7 +40,7 @@ class CleanerEngineTest {
             EngineWorkerFactory factory = new EngineWorkerFactory(Map.of("cleaner_events", cleaner),
                     new AmqpSettings(uri, "canopsis"), registry, connector);
             try (RunningWorker worker = RunningWorker.start(factory.create(
-                    new LaunchSpec("cleaner", "cleaner_events", 0, "DEBUG"), "engine-cleaner-events-0", null), "cleaner")) {
+                    new LaunchSpec("cleaner", "cleaner_events", 0, "DEBUG"), null), "cleaner")) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> probe.consumers("Engine_cleaner_events") == 1);
                 List<AmqpProbe.Message> out = probe.collect("Engine_event_filter");
                 List<AmqpProbe.Message> errors = probe.collect("Engine_cleaner_events.errors");

@@ -50,7 +50,7 @@ class EventDurationTest {
             List<AmqpProbe.Message> stats = probe.collect("stats");
             bindToEvents(uri, "stats");
             try (RunningWorker worker = RunningWorker.start(factory.create(
-                    new LaunchSpec("eventduration", "eventduration", 0, "INFO"), "engine-eventduration-0", null), "duration")) {
+                    new LaunchSpec("eventduration", "eventduration", 0, "INFO"), null), "duration")) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> probe.consumers("Engine_eventduration") == 1);
                 double now = System.currentTimeMillis() / 1000.0;
                 ObjectNode stamped = JsonNodeFactory.instance.objectNode();

@@ -60,7 +60,7 @@ class EventFilterEngineTest {
             EngineWorkerFactory factory = new EngineWorkerFactory(Map.of("event_filter", filter),
                     new AmqpSettings(uri, "canopsis"), TaskRegistries.discover(null), connector);
             try (RunningWorker worker = RunningWorker.start(factory.create(
-                    new LaunchSpec("event_filter", "event_filter", 0, "DEBUG"), "engine-event-filter-0", null), "filter")) {
+                    new LaunchSpec("event_filter", "event_filter", 0, "DEBUG"), null), "filter")) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> probe.consumers("Engine_event_filter") == 1);
                 List<AmqpProbe.Message> next = probe.collect("Engine_tag");
                 List<AmqpProbe.Message> special = probe.collect("task_special");
