@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,9 +40,11 @@ final class Supervisord implements AutoCloseable {
         Path config = dir.resolve("supervisord.conf");
         Files.writeString(config, String.join("\n",
                 "[unix_http_server]", "file=" + dir.resolve("supervisor.sock"),
-                "[supervisord]", "logfile=" + dir.resolve("supervisord.log"), "pidfile=" + dir.resolve("supervisord.pid"),
+                "[supervisord]", "logfile=" + dir.resolve("supervisord.log"),
+                "pidfile=" + dir.resolve("supervisord.pid"),
                 "childlogdir=" + dir,
-                "[rpcinterface:supervisor]", "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "[rpcinterface:supervisor]",
+                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
                 "[supervisorctl]", "serverurl=unix://" + dir.resolve("supervisor.sock"),
                 "[program:sleeper]", "command=sleep 100000", "numprocs=" + processes,
                 "process_name=%(program_name)s-%(process_num)d", "startsecs=0", ""));
@@ -61,7 +64,7 @@ final class Supervisord implements AutoCloseable {
 
     /** One {@code supervisorctl status}: wall and CPU time as for the orchestrator's CLI. */
     Daemon.CliRun status() throws IOException, InterruptedException {
-        return Daemon.run(List.of("supervisorctl", "-c", config.toString(), "status"), java.util.Map.of());
+        return Daemon.run(List.of("supervisorctl", "-c", config.toString(), "status"), Map.of());
     }
 
     @Override
