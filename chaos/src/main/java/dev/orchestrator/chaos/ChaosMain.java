@@ -7,6 +7,7 @@ import dev.orchestrator.chaos.scenario.ConfigFuzzScenario;
 import dev.orchestrator.chaos.scenario.ConnectionsClosed;
 import dev.orchestrator.chaos.scenario.DaemonKilled;
 import dev.orchestrator.chaos.scenario.FailingStart;
+import dev.orchestrator.chaos.scenario.FatalTask;
 import dev.orchestrator.chaos.scenario.StuckTask;
 import dev.orchestrator.chaos.scenario.PoisonEvents;
 import dev.orchestrator.chaos.scenario.Soak;
@@ -74,7 +75,7 @@ public final class ChaosMain implements Callable<Integer> {
                 new ClusterFault(ClusterFault.Kind.LEADER_STOPPED, CLUSTER_EVENTS),
                 new ClusterFault(ClusterFault.Kind.NODE_KILLED, CLUSTER_EVENTS),
                 new ClusterFault(ClusterFault.Kind.PARTITION, CLUSTER_EVENTS),
-                new ClusterFault(ClusterFault.Kind.DAEMON_KILLED, CLUSTER_EVENTS));
+                new ClusterFault(ClusterFault.Kind.DAEMON_KILLED, CLUSTER_EVENTS), new FatalTask(20_000));
     }
 
     @Override

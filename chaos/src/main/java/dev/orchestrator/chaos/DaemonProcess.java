@@ -33,6 +33,13 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Starts the daemon and waits until every autostart worker is RUNNING. */
     public static DaemonProcess start(Lab lab, Installation installation, String amqpUri) throws IOException {
+        DaemonProcess daemon = launch(lab, installation, amqpUri);
+        daemon.awaitAllRunning(Duration.ofSeconds(90));
+        return daemon;
+    }
+
+    /** Starts the daemon without waiting for its workers. */
+    public static DaemonProcess launch(Lab lab, Installation installation, String amqpUri) throws IOException {
         Path launcher = lab.home().resolve("orchestrator/bin/orchestrator");
         Path output = installation.root().resolve("logs/daemon.out");
         Process process = new ProcessBuilder(launcher.toString(), "daemon", "-c", installation.mainFile().toString(),
@@ -43,7 +50,6 @@ public final class DaemonProcess implements AutoCloseable {
                 .start();
         DaemonProcess daemon = lab.register(new DaemonProcess(installation, process));
         lab.log("daemon pid " + process.pid() + " started on " + installation.root());
-        daemon.awaitAllRunning(Duration.ofSeconds(90));
         return daemon;
     }
 
@@ -137,6 +143,14 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     public int exitValue() { return process.exitValue(); }
+
+    /** Waits for the daemon to end by itself; its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the daemon " + pid() + " still runs after " + timeout);
+        }
+        return process.exitValue();
+    }
 
     @Override
     public void close() throws InterruptedException {

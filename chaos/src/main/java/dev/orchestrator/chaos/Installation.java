@@ -27,6 +27,7 @@ public final class Installation {
     private int stopwaitsecs = 10;
     private int prefetch = 200;
     private boolean quorum;
+    private int maxRetries = 5;
     private final List<String> extraPrograms = new ArrayList<>();
 
     /** A chain of {@code engines} (names), each with {@code workers} workers, under {@code root}. */
@@ -43,6 +44,11 @@ public final class Installation {
 
     public Installation prefetch(int prefetch) {
         this.prefetch = prefetch;
+        return this;
+    }
+
+    public Installation maxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
         return this;
     }
 
@@ -121,6 +127,7 @@ public final class Installation {
             sections.append("next=").append(i + 1 < engines.size() ? engines.get(i + 1) : SINK).append('\n')
                     .append("event_processing=").append(ChaosTasks.CHECK).append('\n')
                     .append("prefetch=").append(prefetch).append('\n')
+                    .append("max_retries=").append(maxRetries).append('\n')
                     .append(quorum ? "queue_type=quorum\n" : "").append('\n');
         }
         sections.append("[engine:").append(SINK).append("]\n").append(quorum ? "queue_type=quorum\n" : "");

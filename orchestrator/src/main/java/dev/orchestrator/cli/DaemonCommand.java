@@ -55,7 +55,8 @@ public final class DaemonCommand implements Callable<Integer> {
         return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent), new Daemon.Workers() {
             @Override
             public WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) {
-                return new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry);
+                return new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry)
+                        .journalIn(() -> configuration.get().supervisord().childLogDir().resolve(".inhand"));
             }
 
             @Override

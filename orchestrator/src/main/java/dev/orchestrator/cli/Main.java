@@ -23,6 +23,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // log4j's own hook would stop logging while the daemon's exit guard still reports why the JVM ends
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         System.exit(execute(args, new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),

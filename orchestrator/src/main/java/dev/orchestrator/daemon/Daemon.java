@@ -65,6 +65,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    private Pidfile pidfile;
+    private Path socket;
     private SupervisorCore supervisor;
     private Pipeline pipeline;
 
@@ -89,9 +91,12 @@ public final class Daemon implements AutoCloseable {
             err.println("orchestrator daemon: not started: " + e.getMessage());
             return 1;
         }
+        ExitGuard guard = ExitGuard.install(daemon::removeTraces);
         try (daemon) {
             Signals.install(daemon.supervisor, daemon::close);
             daemon.supervisor.terminated().join();
+        } finally {
+            guard.exitExpected();
         }
         return 0;
     }
@@ -102,7 +107,8 @@ public final class Daemon implements AutoCloseable {
         refuseIfAnswering(settings.socketFile());
         Daemon daemon = new Daemon();
         try {
-            if (settings.pidfile() != null) daemon.services.push(Pidfile.acquire(settings.pidfile()));
+            if (settings.pidfile() != null) daemon.services.push(daemon.pidfile = Pidfile.acquire(settings.pidfile()));
+            daemon.socket = settings.socketFile();
             LogSystem logs = LogSystem.start(settings, options.console());
             daemon.services.push(logs);
             LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
@@ -143,6 +149,16 @@ public final class Daemon implements AutoCloseable {
                 new QueueProbe(connector, System::nanoTime), System::nanoTime, System::currentTimeMillis);
         services.push(view);
         return view;
+    }
+
+    /** Removes the pidfile and the control socket, when the JVM ends without {@link #close()} ({@link ExitGuard}). */
+    private void removeTraces() {
+        if (pidfile != null) pidfile.close();
+        try {
+            if (socket != null) Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.error("cannot remove the socket {}: {}", socket, e.getMessage());
+        }
     }
 
     /** Closes every part in reverse start order (stopping every worker first); safe to call twice. */

@@ -48,6 +48,7 @@ public final class EngineWorker implements Worker {
     private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
     private final WorkerCounters counters = new WorkerCounters();
     private final ReconnectPolicy reconnectPolicy = new ReconnectPolicy();
+    private final InHandJournal journal;
 
     private volatile boolean stopRequested;
     private volatile boolean aborted;
@@ -60,11 +61,13 @@ public final class EngineWorker implements Worker {
     private DeliveryTracker tracker;
     private DeliveryTracker.Input current;
     private boolean sessionBroken;
+    private boolean brokerLimitsDeliveries;
+    private InHandJournal.Slot inHand = InHandJournal.Slot.NONE;
     private long nextBeat;
     private SelfStats stats;
 
     EngineWorker(EngineConfig config, List<EngineConfig> next, AmqpSettings amqp, EngineType type,
-            BrokerConnector connector, int workerNumber, Logger logger, Path configDirectory) {
+            BrokerConnector connector, int workerNumber, Logger logger, Path configDirectory, InHandJournal journal) {
         this.config = config;
         this.topology = new Topology(config, next, amqp);
         this.type = type;
@@ -73,6 +76,7 @@ public final class EngineWorker implements Worker {
         this.logger = logger;
         this.nextHops = new NextHops(next.stream().map(EngineConfig::queue).toList(), config.nextBalanced());
         this.context = new TaskContext(config, workerNumber, logger, configDirectory, amqp, taskOutputs());
+        this.journal = journal;
     }
 
     /**
@@ -83,6 +87,7 @@ public final class EngineWorker implements Worker {
     @Override
     public int run() throws Exception {
         thread = Thread.currentThread();
+        inHand = journal.slot(config.name() + "." + workerNumber);
         logger.info("Start Engine {} worker {} on {}", config.name(), workerNumber, connector.describe());
         try {
             engine = type.create(context);
@@ -194,7 +199,19 @@ public final class EngineWorker implements Worker {
     private void process(Signal.Delivery delivery) throws IOException {
         long start = System.nanoTime();
         current = tracker.received(delivery.envelope().getDeliveryTag());
+        long fingerprint = InHandJournal.fingerprint(delivery.body());
+        int deaths = delivery.envelope().isRedeliver() && !brokerLimitsDeliveries ? journal.deaths(fingerprint) : 0;
+        if (deaths > config.maxRetries()) {
+            reject(delivery, new IllegalStateException("in hand at " + deaths + " deaths of its worker or of the"
+                    + " daemon, more than max_retries (" + config.maxRetries() + ")"));
+            journal.settled(fingerprint);
+            tracker.processed(current);
+            current = null;
+            return;
+        }
+        inHand.hold(fingerprint, deaths);
         context.handling(delivery.envelope().getRoutingKey());
+        boolean fatal = false;
         try {
             ObjectNode event = decode(delivery);
             ObjectNode result = engine.onEvent(event);
@@ -208,7 +225,8 @@ public final class EngineWorker implements Worker {
             throw e;
         } catch (VirtualMachineError e) {
             if (!(e instanceof StackOverflowError)) {
-                throw e;
+                fatal = true; // the slot keeps the event in hand: the next start counts this death
+                throw new FatalTaskError(config.name(), workerNumber, delivery.envelope().getRoutingKey(), e);
             }
             reject(delivery, e);
         } catch (Exception | LinkageError | AssertionError e) {
@@ -216,7 +234,9 @@ public final class EngineWorker implements Worker {
         } finally {
             counters.event(System.nanoTime() - start);
             context.handling(null);
+            if (!fatal) inHand.release();
         }
+        if (deaths > 0) journal.settled(fingerprint);
         tracker.processed(current);
         current = null;
     }
@@ -361,6 +381,7 @@ public final class EngineWorker implements Worker {
         current = null;
         sessionBroken = false;
         session = Session.open(connector, config.name(), topology, config.prefetch(), inbox);
+        brokerLimitsDeliveries = topology.brokerLimitsDeliveries(session.channel());
         counters.connected(true);
     }
 

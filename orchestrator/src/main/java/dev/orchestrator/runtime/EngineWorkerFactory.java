@@ -34,6 +34,8 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
     private final TaskRegistry registry;
     private final BrokerConnector connector;
     private final boolean ownsConnector;
+    private Supplier<Path> journalDirectory;
+    private InHandJournal journal = InHandJournal.NONE;
 
     /**
      * Workers for the engine sections {@code engines} gives at each spawn (the configuration last read), on the
@@ -61,6 +63,23 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         this.registry = registry;
         this.connector = connector;
         this.ownsConnector = ownsConnector;
+    }
+
+    /**
+     * Records each worker's event in hand under {@code directory} (asked for at the first worker), so that one found
+     * in hand at more than {@code max_retries} deaths is error-queued ({@link InHandJournal}); returns this factory.
+     */
+    public EngineWorkerFactory journalIn(Supplier<Path> directory) {
+        this.journalDirectory = directory;
+        return this;
+    }
+
+    private synchronized InHandJournal journal() {
+        if (journalDirectory != null) {
+            journal = InHandJournal.open(journalDirectory.get());
+            journalDirectory = null;
+        }
+        return journal;
     }
 
     /** Releases the shared connection threads when the factory made them. */
@@ -98,7 +117,7 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
         Logger logger = engineLogger(name, launch.logLevel());
         return new EngineWorker(config, next, amqp, type, connector, launch.worker(), logger,
-                configDirectory(config.source()));
+                configDirectory(config.source()), journal());
     }
 
     private static EngineConfig engineConfig(Map<String, EngineConfig> sections, String name, Source source) {

@@ -100,6 +100,11 @@ final class Topology {
         return rabbit && config.queueType() == QueueType.QUORUM;
     }
 
+    /** RabbitMQ dead-letters the engine's events past {@code max_retries} itself (a quorum queue on RabbitMQ). */
+    boolean brokerLimitsDeliveries(Channel channel) {
+        return quorum(engine, isRabbitMq(channel));
+    }
+
     /** RabbitMQ names itself in the connection's server properties; Qpid does not say RabbitMQ. */
     static boolean isRabbitMq(Channel channel) {
         Object product = channel.getConnection().getServerProperties().get("product");

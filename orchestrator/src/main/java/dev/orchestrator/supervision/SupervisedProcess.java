@@ -441,6 +441,10 @@ final class SupervisedProcess {
             int code;
             try {
                 code = worker.run();
+            } catch (VirtualMachineError e) {
+                if (!(e instanceof StackOverflowError)) throw e; // the JVM's state is lost: the daemon's handler ends it
+                code = 1;
+                LOG.error("{} (pid {}) failed: {}", config.name(), pid, e.toString(), e);
             } catch (Throwable e) {
                 code = 1;
                 LOG.error("{} (pid {}) failed: {}", config.name(), pid, e.toString(), e);

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class Events {
 
     /** What kind of event to make. */
-    public enum Kind { NORMAL, NOT_JSON, THROWS, BLOCKS }
+    public enum Kind { NORMAL, NOT_JSON, THROWS, BLOCKS, RUNS_OUT_OF_MEMORY, RECURSES, EXITS }
 
     /** One message: its id, routing key and body. */
     public record Message(long id, String routingKey, byte[] body) { }
@@ -32,6 +32,9 @@ public final class Events {
         event.put("chaos_id", id);
         if (kind == Kind.THROWS) event.put(ChaosTasks.THROW, true);
         if (kind == Kind.BLOCKS) event.put(ChaosTasks.BLOCK, true);
+        if (kind == Kind.RUNS_OUT_OF_MEMORY) event.put(ChaosTasks.OOM, true);
+        if (kind == Kind.RECURSES) event.put(ChaosTasks.RECURSE, true);
+        if (kind == Kind.EXITS) event.put(ChaosTasks.EXIT, true);
         String routingKey = RoutingKeys.of(event);
         if (kind == Kind.NOT_JSON) {
             return new Message(id, routingKey, ("{\"chaos_id\":" + id + ", this is not JSON").getBytes(StandardCharsets.UTF_8));

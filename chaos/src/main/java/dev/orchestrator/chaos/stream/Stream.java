@@ -59,6 +59,11 @@ public final class Stream implements AutoCloseable {
         publishing.join();
     }
 
+    /** Every event of the stream is published (confirmed). */
+    public boolean publishingDone() {
+        return publishing.isDone();
+    }
+
     /** Events a second while publishing (confirmed). */
     public double publishRate() {
         long end = publishing.isDone() ? publishEnd : System.nanoTime();

@@ -13,8 +13,8 @@ import org.apache.logging.log4j.Logger;
  * The faulty tasks of the chaos scenarios, a task library like any plugin (ServiceLoader, on the daemon's plugins
  * path): {@value #CHECK} passes events on, except that an event with {@code chaos_throw} makes it throw (poison) and
  * one with {@code chaos_block} blocks worker 0 forever (a stuck task; another worker passes it on without the
- * mark). Engine type
- * {@value #FAILING} fails at every start.
+ * mark), {@code chaos_oom} runs the JVM out of memory, {@code chaos_recurse} overflows the stack and
+ * {@code chaos_exit} calls {@code System.exit(3)}. Engine type {@value #FAILING} fails at every start.
  */
 public final class ChaosTasks implements TaskLibrary {
 
@@ -22,6 +22,9 @@ public final class ChaosTasks implements TaskLibrary {
     public static final String FAILING = "chaos_failing";
     public static final String THROW = "chaos_throw";
     public static final String BLOCK = "chaos_block";
+    public static final String OOM = "chaos_oom";
+    public static final String RECURSE = "chaos_recurse";
+    public static final String EXIT = "chaos_exit";
 
     @Override
     public void register(TaskRegistry registry) {
@@ -36,6 +39,16 @@ public final class ChaosTasks implements TaskLibrary {
         if (event.path(THROW).asBoolean()) {
             throw new IllegalArgumentException("chaos: poison event " + event.path("chaos_id").asLong());
         }
+        if (event.path(OOM).asBoolean()) {
+            logger.warn("chaos: out of memory on event {}: {} longs", event.path("chaos_id").asLong(),
+                    new long[Integer.MAX_VALUE - 16].length); // the JVM refuses the array at once: OutOfMemoryError
+        }
+        if (event.path(RECURSE).asBoolean()) {
+            return recurse(event);
+        }
+        if (event.path(EXIT).asBoolean()) {
+            System.exit(3);
+        }
         if (event.path(BLOCK).asBoolean()) {
             if (engine.worker() == 0) {
                 logger.warn("chaos: blocking forever on event {}", event.path("chaos_id").asLong());
@@ -44,5 +57,9 @@ public final class ChaosTasks implements TaskLibrary {
             event.remove(BLOCK); // passed by another worker: the next engines see a normal event
         }
         return null;
+    }
+
+    private static ObjectNode recurse(ObjectNode event) {
+        return recurse(event).put("depth", 1);
     }
 }
