@@ -121,9 +121,9 @@ public final class Daemon implements AutoCloseable {
                     () -> workers.plan(ConfigLoader.load(configuration.mainFile())));
             daemon.services.push(daemon.supervisor);
             daemon.pipeline = daemon.pipeline(amqp);
-            Routes routes = HttpRoutes.of(daemon.supervisor);
-            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline,
-                    routes, settings.socketCredentials()));
+            Routes routes = HttpRoutes.of(daemon.supervisor, daemon.pipeline);
+            daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline, routes,
+                    settings.socketCredentials()));
             if (settings.inetHttpServer() != null) daemon.services.push(listen(settings.inetHttpServer(), routes));
             daemon.supervisor.start();
             return daemon;
@@ -187,7 +187,8 @@ public final class Daemon implements AutoCloseable {
     private static TcpHttpServer listen(SupervisordSettings.InetHttpServer inet, Routes routes) throws DaemonException {
         try {
             TcpHttpServer server = TcpHttpServer.start(inet.host(), inet.port(), routes, inet.credentials());
-            LOG.info("inet_http_server listening on {}", inet.address());
+            LOG.info("inet_http_server listening on {}: dashboard at http://{}:{}/ (REST API /api/, metrics /metrics)",
+                    inet.address(), inet.host().isEmpty() ? "localhost" : inet.host(), server.port());
             return server;
         } catch (IOException e) {
             throw new DaemonException("[inet_http_server] " + e.getMessage(), e);

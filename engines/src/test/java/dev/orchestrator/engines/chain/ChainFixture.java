@@ -13,6 +13,7 @@ import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.plugin.TaskRegistries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +33,10 @@ public final class ChainFixture {
 
     private ChainFixture() { }
 
-    /** Copies the shipped etc/ to {@code home/etc}, makes {@code home/logs} and returns the copy's main file. */
+    /**
+     * Copies the shipped etc/ to {@code home/etc} ({@code [inet_http_server]} moved to a free port, so that runs side
+     * by side do not collide), makes {@code home/logs} and returns the copy's main file.
+     */
     public static Path copyShippedEtc(Path home) throws IOException {
         Files.createDirectories(home.resolve("logs"));
         Path etc = home.resolve("etc");
@@ -43,7 +47,12 @@ public final class ChainFixture {
                 else Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return etc.resolve("supervisord.conf");
+        Path main = etc.resolve("supervisord.conf");
+        try (ServerSocket free = new ServerSocket(0)) {
+            Files.writeString(main, Files.readString(main).replace("port=127.0.0.1:9001",
+                    "port=127.0.0.1:" + free.getLocalPort()));
+        }
+        return main;
     }
 
     /** Starts the daemon on {@code mainFile} against {@code amqpUri} and waits until every process is RUNNING. */

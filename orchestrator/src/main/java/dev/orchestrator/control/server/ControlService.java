@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * The daemon side of each control method: resolves names, calls the {@link Supervisor} and writes the reply lines.
  * Multi-process start and stop run every process's call at once, in priority order, like supervisord's
  * {@code startAllProcesses}, and report the outcomes in that order once each is known (the same lines every run).
+ * The control socket and the REST API both answer through it.
  */
-final class ControlService {
+public final class ControlService {
 
     /** How long {@code tail -f} sleeps when the file has nothing new, and how often it says it is alive. */
     static final long FOLLOW_POLL_MS = 200;
@@ -44,13 +45,13 @@ final class ControlService {
     private final PipelineRequests pipeline;
 
     /** {@code pipeline} may be null (no broker view): its methods then fail. */
-    ControlService(Supervisor supervisor, Pipeline pipeline) {
+    public ControlService(Supervisor supervisor, Pipeline pipeline) {
         this.supervisor = supervisor;
         this.pipeline = new PipelineRequests(pipeline);
     }
 
     /** Answers one request; a fault or bad parameter becomes the error line. Throws only when the client is gone. */
-    void handle(Request request, ReplySink out) throws IOException {
+    public void handle(Request request, ReplySink out) throws IOException {
         Reply last;
         try {
             last = dispatch(request, out);

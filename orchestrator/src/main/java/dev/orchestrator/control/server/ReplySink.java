@@ -6,6 +6,6 @@ import java.io.IOException;
 
 /** Where a request's reply lines go; throws when the client has gone away. */
 @FunctionalInterface
-interface ReplySink {
+public interface ReplySink {
     void send(Reply reply) throws IOException;
 }
