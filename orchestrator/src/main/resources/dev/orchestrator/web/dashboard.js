@@ -179,7 +179,7 @@ function renderGraph(pipeline) {
     const backlog = q.messages > 0;
     g.append(el("svg:g", { class: "queue" + (backlog ? " backlog" : ""), transform: `translate(10,64)` },
       el("svg:rect", { width: NODE_W - 20, height: 20 }),
-      el("svg:text", { x: 6, y: 14 }, q.messages != null ? `queue ${q.messages} msgs, ${q.consumers} consumers` : `queue: ${q.problem || "unknown"}`)));
+      el("svg:text", { x: 6, y: 14 }, q.messages != null ? `queued ${q.messages} · consumers ${q.consumers}` : `queue: ${q.problem || "unknown"}`)));
     const errors = e.errorQueue && e.errorQueue.messages;
     if (errors > 0) {
       const label = `${errors} error-queued`;

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,13 +34,34 @@ import picocli.CommandLine;
 /**
  * The dashboard in Debian's headless Chromium (through its chromedriver; CI installs both): it loads, shows every
  * process and the pipeline graph with its arrow, a click on stop turns the process STOPPED in the table and in
- * {@code orchestrator status}, the tail view shows the log, the table view lists the engines. A screenshot lands
- * in target/dashboard.png.
+ * {@code orchestrator status}, the tail view shows the log, the table view lists the engines, the page's layout
+ * keeps 100 engines apart. Screenshots land in target/dashboard.png and target/dashboard-table.png.
  */
 class DashboardBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * The page's own layout of 100 engines in 10 stages, each sending to two engines of the next stage: every arrow
+     * goes left to right, no two boxes overlap, the graph is 10 layers wide.
+     */
+    static final String HUNDRED_ENGINES = """
+            const name = (s, j) => `e${s}-${j}`;
+            const engines = [], edges = [];
+            for (let s = 0; s < 10; s++) for (let j = 0; j < 10; j++) engines.push({ name: name(s, j) });
+            for (let s = 0; s < 9; s++) for (let j = 0; j < 10; j++) {
+              edges.push({ from: name(s, j), to: name(s + 1, j) });
+              edges.push({ from: name(s, j), to: name(s + 1, (j + 3) % 10) });
+            }
+            const { xy } = layout(engines, edges);
+            for (const e of edges) if (xy.get(e.from).x >= xy.get(e.to).x) return `backwards ${e.from}->${e.to}`;
+            const boxes = [...xy.values()];
+            for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
+              if (Math.abs(boxes[a].x - boxes[b].x) < NODE_W && Math.abs(boxes[a].y - boxes[b].y) < NODE_H) return "overlap";
+            }
+            return new Set(boxes.map(p => p.x)).size === 10 ? "ok" : "layers: " + new Set(boxes.map(p => p.x)).size;
+            """;
 
     @TempDir
     Path dir;
@@ -111,6 +133,7 @@ class DashboardBrowserTest {
                         .contains("Engine_alpha"));
                 Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                         Path.of("target", "dashboard-table.png"), StandardCopyOption.REPLACE_EXISTING);
+                assertEquals("ok", ((JavascriptExecutor) browser).executeScript(HUNDRED_ENGINES));
             } finally {
                 browser.quit();
             }
