@@ -72,28 +72,43 @@ function buttons(name, withTail) {
   return td;
 }
 
+// Rows are rebuilt only when the list of processes changes; otherwise each row's cells are updated in place, so
+// that a button under the pointer is never replaced while it is being clicked.
 function renderProcesses(processes) {
   const body = $("processes-body");
-  body.replaceChildren();
   const groups = new Map();
   for (const p of processes) {
     if (!groups.has(p.group)) groups.set(p.group, []);
     groups.get(p.group).push(p);
   }
+  const rows = [];
   for (const [group, members] of groups) {
     if (members.length > 1 || members[0].name !== group) {
       const running = members.filter(p => p.state === "RUNNING").length;
-      body.append(el("tr", { class: "group", "data-group": group },
-        el("td", {}, `${running}/${members.length} running`), el("td", {}, "group"), el("td", {}, `${group}:*`),
-        buttons(`${group}:*`, false)));
+      rows.push({ key: `group ${group}`, cells: [`${running}/${members.length} running`, "group", `${group}:*`],
+        make: () => el("tr", { class: "group", "data-group": group }, el("td"), el("td"), el("td"),
+          buttons(`${group}:*`, false)) });
     }
     for (const p of members) {
       const description = p.state === "RUNNING" ? `pid ${p.pid}, uptime ${uptime(p.uptime)}` : p.description;
-      body.append(el("tr", { "data-name": p.name },
-        el("td", {}, el("span", { class: `state ${p.state}` }, p.state)),
-        el("td", {}, description), el("td", { class: "name" }, p.name), buttons(p.name, true)));
+      rows.push({ key: p.name, state: p.state, cells: [null, description, p.name],
+        make: () => el("tr", { "data-name": p.name }, el("td", {}, el("span", { class: "state" })), el("td"),
+          el("td", { class: "name" }), buttons(p.name, true)) });
     }
   }
+  const keys = rows.map(r => r.key).join("\n");
+  if (body.dataset.keys !== keys) {
+    body.replaceChildren(...rows.map(r => r.make()));
+    body.dataset.keys = keys;
+  }
+  rows.forEach((r, i) => {
+    const cells = body.children[i].children;
+    r.cells.forEach((text, j) => { if (text !== null && cells[j].textContent !== text) cells[j].textContent = text; });
+    if (r.state) {
+      const badge = cells[0].firstChild;
+      if (badge.textContent !== r.state) { badge.textContent = r.state; badge.className = `state ${r.state}`; }
+    }
+  });
   const running = processes.filter(p => p.state === "RUNNING").length;
   $("summary").textContent = `${running} of ${processes.length} processes running`;
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,6 +76,14 @@ class DashboardBrowserTest {
         return new ChromeDriver(service, options);
     }
 
+    /** Clicks the element as soon as it is there (the page re-renders what changed every 2 s). */
+    private static void click(WebDriverWait wait, String selector) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector(selector)).click();
+            return true;
+        });
+    }
+
     private String status(Path mainFile) {
         StringWriter out = new StringWriter();
         new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
@@ -108,7 +117,7 @@ class DashboardBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#graph-svg g.node[data-engine='alpha'] g.badge"), "1 error-queued"));
 
-                browser.findElement(By.cssSelector("button[data-action='stop'][data-name='chain:engine-beta-0']")).click();
+                click(wait, "button[data-action='stop'][data-name='chain:engine-beta-0']");
                 wait.until(ExpectedConditions.textToBe(
                         By.cssSelector("#processes-body tr[data-name='chain:engine-beta-0'] .state"), "STOPPED"));
                 String status = status(chain.dir().resolve("supervisord.conf"));
@@ -116,7 +125,7 @@ class DashboardBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#graph-svg g.node[data-engine='beta']"), "0/1 workers"));
 
-                browser.findElement(By.cssSelector("button[data-action='tail'][data-name='chain:engine-alpha-0']")).click();
+                click(wait, "button[data-action='tail'][data-name='chain:engine-alpha-0']");
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tail")));
                 Files.writeString(dir.resolve("alpha-0.log"), "a line for the tail view\n",
                         java.nio.file.StandardOpenOption.APPEND);
@@ -127,7 +136,7 @@ class DashboardBrowserTest {
                 Path target = Path.of("target", "dashboard.png");
                 Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 
-                browser.findElement(By.id("tab-table")).click();
+                click(wait, "#tab-table");
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#engines-body tr"), 2));
                 assertTrue(browser.findElement(By.cssSelector("#engines-body tr[data-engine='alpha']")).getText()
                         .contains("Engine_alpha"));
