@@ -36,8 +36,8 @@ final class RestApi implements HttpHandler {
     /** Largest request body read (JSON parameters only). */
     static final int MAX_BODY = 64 * 1024;
     private static final Set<String> PROCESS_ACTIONS = Set.of("start", "stop", "restart", "clear");
-    /** Faults that leave the process where it was asked to be: the request succeeded. */
-    private static final Set<String> HARMLESS = Set.of("ALREADY_STARTED", "NOT_RUNNING");
+    /** Faults that leave the process where start, stop or restart asked it to be: the request succeeded. */
+    private static final Set<String> ALREADY_THERE = Set.of("ALREADY_STARTED", "NOT_RUNNING");
 
     private final ControlService control;
     private final CsrfGuard csrf;
@@ -104,7 +104,11 @@ final class RestApi implements HttpHandler {
         }
         if (action.equals("signal")) {
             expect(method, "POST");
-            throw new ApiError(501, "NOT_IMPLEMENTED", "signal: not available for this daemon's processes");
+            JsonNode body = Json.object(request.body(), MAX_BODY, Set.of("signal"));
+            if (!body.path("signal").isTextual() && !body.path("signal").isInt()) {
+                throw ApiError.badRequest("give the signal: {\"signal\": \"HUP\"} (a name or a number)");
+            }
+            return outcomes(name, call(Request.signal(body.get("signal").asText(), List.of(name))).items(), Set.of());
         }
         if (!PROCESS_ACTIONS.contains(action)) throw notFound(path);
         expect(method, "POST");
@@ -149,10 +153,15 @@ final class RestApi implements HttpHandler {
             results.addAll(call(action.equals("clear") ? Request.of("clear", List.of(name))
                     : Request.of(action, List.of(name), true)).items());
         }
+        return outcomes(name, results, action.equals("clear") ? Set.of() : ALREADY_THERE);
+    }
+
+    /** The outcomes of a request on {@code name}: all unknown 404, a failure not {@code harmless} 409, else 200. */
+    private static Object outcomes(String name, List<Outcome> results, Set<String> harmless) throws ApiError {
         if (!results.isEmpty() && results.stream().allMatch(o -> "BAD_NAME".equals(o.fault()))) {
             throw ApiError.notFound(results.get(0).message() + ": " + name).with(results);
         }
-        Outcome failed = results.stream().filter(o -> !o.succeeded() && !HARMLESS.contains(o.fault()))
+        Outcome failed = results.stream().filter(o -> !o.succeeded() && !harmless.contains(o.fault()))
                 .findFirst().orElse(null);
         if (failed != null) {
             throw new ApiError(409, failed.fault(), failed.name() + ": " + failed.message()).with(results);

@@ -141,7 +141,15 @@ class RestApiTest {
         assertEquals(400, web.post("/api/processes/engine-alpha-1/stop", "{\"x\": 1}").status(), "unknown field");
         assertEquals(400, web.post("/api/processes/engine-alpha-1/stop", "{not json").status());
         assertEquals(405, web.get("/api/processes/engine-alpha-1/stop").status());
-        assertEquals(501, web.post("/api/processes/engine-alpha-1/signal", "{\"signal\": \"HUP\"}").status());
+        WebClient.Answer hup = web.post("/api/processes/engine-alpha-1/signal", "{\"signal\": \"HUP\"}");
+        assertEquals(409, hup.status(), "a worker thread takes only TERM, INT, QUIT: " + hup.body());
+        assertEquals("FAILED", hup.json().get("error").get("fault").asText());
+        assertEquals(400, web.post("/api/processes/engine-alpha-1/signal", "{}").status());
+        assertEquals(400, web.post("/api/processes/engine-alpha-1/signal", "{\"signal\": [1]}").status());
+        assertEquals(200, web.post("/api/processes/engine-alpha-1/signal", "{\"signal\": \"TERM\"}").status());
+        await().atMost(Duration.ofSeconds(15)).until(() -> state("engine-alpha-1").isStopped());
+        assertEquals(200, web.post("/api/processes/engine-alpha-1/start", "").status());
+        assertEquals(ProcessState.RUNNING, state("engine-alpha-1"));
 
         Path log = dir.resolve("beta.log");
         assertTrue(Files.size(log) > 0);

@@ -49,6 +49,7 @@ public final class Wire {
             if (r.bytes() != null) g.writeNumberField("bytes", r.bytes());
             if (r.follow() != null) g.writeBooleanField("follow", r.follow());
             if (r.limit() != null) g.writeNumberField("limit", r.limit());
+            if (r.signal() != null) g.writeStringField("signal", r.signal());
             if (r.ids() != null) {
                 g.writeArrayFieldStart("ids");
                 for (String id : r.ids()) g.writeString(id);

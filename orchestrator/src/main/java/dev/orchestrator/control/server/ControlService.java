@@ -75,6 +75,11 @@ public final class ControlService {
             case "start" -> control(r, out, p -> p.state() != ProcessState.RUNNING, p -> () -> start(p, r.awaitOrDefault()));
             case "stop" -> control(r, out, p -> p.state().isRunning(),
                     p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
+            case "signal" -> {
+                if (r.signal() == null || r.signal().isBlank()) throw new IllegalArgumentException("no signal given");
+                yield control(r, out, p -> p.state().isRunning() || p.state() == ProcessState.STOPPING,
+                        p -> () -> supervisor.signalProcess(p.group(), p.name(), r.signal()));
+            }
             case "clear" -> clear(r, out);
             case "tail" -> tail(r, out);
             case "maintail" -> {
