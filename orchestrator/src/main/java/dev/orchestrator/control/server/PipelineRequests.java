@@ -1,5 +1,6 @@
 package dev.orchestrator.control.server;
 
+import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.control.protocol.Reply;
 import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.pipeline.ErrorQueues;
@@ -39,7 +40,7 @@ final class PipelineRequests {
         try {
             return Reply.result(Map.of("engine", engine, "events", pipeline.errorQueues().list(engine, limit)));
         } catch (IOException e) {
-            return Reply.error("FAILED", "error queue of " + engine + ": " + e.getMessage());
+            return Reply.error("FAILED", "error queue of " + engine + ": " + why(e));
         }
     }
 
@@ -52,7 +53,7 @@ final class PipelineRequests {
                     r.ids() == null ? java.util.Set.of() : new LinkedHashSet<>(r.ids()));
             return Reply.result(Map.of("engine", engine, "replayed", done.replayed(), "notFound", done.notFound()));
         } catch (IOException e) {
-            return Reply.error("FAILED", "replay of " + engine + ": " + e.getMessage());
+            return Reply.error("FAILED", "replay of " + engine + ": " + why(e));
         }
     }
 
@@ -61,6 +62,11 @@ final class PipelineRequests {
         String engine = r.names().get(0);
         if (!pipeline.hasEngine(engine)) throw new IllegalArgumentException("no such engine: " + engine);
         return engine;
+    }
+
+    /** The failure's own message, or the broker's reason (amqp-client's channel errors carry none of their own). */
+    private static String why(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : BrokerConnector.reason(e);
     }
 
     private static Reply unavailable() {
