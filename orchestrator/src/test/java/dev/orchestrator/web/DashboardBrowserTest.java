@@ -30,7 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import picocli.CommandLine;
 
 /**
  * The dashboard in Debian's headless Chromium (through its chromedriver; CI installs both): it loads, shows every
@@ -86,8 +85,8 @@ class DashboardBrowserTest {
 
     private String status(Path mainFile) {
         StringWriter out = new StringWriter();
-        new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
-                .execute("status", "-c", mainFile.toString());
+        Main.run(new String[] {"status", "-c", mainFile.toString()}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
         return out.toString();
     }
 
