@@ -13,6 +13,22 @@ public enum ProcessState {
     /** STOPPED, EXITED, FATAL, UNKNOWN. */
     public boolean isStopped() { return this == STOPPED || this == EXITED || this == FATAL || this == UNKNOWN; }
 
+    /**
+     * The transitions of supervisord's process.py (docs/supervision.md): a state may change to these only. A process
+     * may stay in its state (its pid or times change).
+     */
+    public boolean canBecome(ProcessState next) {
+        if (next == this) return true;
+        return switch (this) {
+            case STOPPED, EXITED, FATAL -> next == STARTING;
+            case STARTING -> next == RUNNING || next == BACKOFF || next == STOPPING;
+            case RUNNING -> next == EXITED || next == STOPPING;
+            case BACKOFF -> next == STARTING || next == FATAL || next == STOPPED;
+            case STOPPING -> next == STOPPED;
+            case UNKNOWN -> false;
+        };
+    }
+
     /** STARTING, RUNNING, BACKOFF: {@code start} says "already started". */
     public boolean isRunning() { return this == STARTING || this == RUNNING || this == BACKOFF; }
 }

@@ -59,6 +59,9 @@ final class SupervisedProcess {
         /** A new synthetic pid: unique and increasing within the daemon. */
         long nextPid();
 
+        /** True on the supervisor thread, the only one that changes a process's state. */
+        boolean onSupervisorThread();
+
         /** False while the daemon shuts down or restarts: no spawns then. */
         boolean spawning();
 
@@ -236,7 +239,7 @@ final class SupervisedProcess {
         thread.setDaemon(true);
         started.thread = thread;
         run = started;
-        status = new Status(ProcessState.STARTING, started.pid, status.start(), status.stop(), null, null, worker);
+        change(new Status(ProcessState.STARTING, started.pid, status.start(), status.stop(), null, null, worker));
         worker.whenReady(() -> post(() -> ready(started)));
         try {
             thread.start();
@@ -300,7 +303,7 @@ final class SupervisedProcess {
         boolean tooQuickly = ended.exitNanos - ended.startNanos < TimeUnit.SECONDS.toNanos(config.startsecs());
         if ((tooQuickly || !ended.ready) && s.state() == ProcessState.STARTING) {
             MainLog.exited(config.name(), code, false);
-            status = new Status(s.state(), 0, s.start(), ended.exitMillis, s.spawnerr(), null, s.worker());
+            change(new Status(s.state(), 0, s.start(), ended.exitMillis, s.spawnerr(), null, s.worker()));
             backoff(tooQuickly ? TOO_QUICKLY : NEVER_READY);
             return;
         }
@@ -364,8 +367,20 @@ final class SupervisedProcess {
                 s.worker()));
     }
 
+    /**
+     * Every write of the status, as supervisord's {@code change_state}: on the supervisor thread only, and along a
+     * transition of supervisord's (an assertion error otherwise, as its {@code _assertInState}).
+     */
     private void change(Status next) {
         ProcessState from = status.state();
+        if (!host.onSupervisorThread()) {
+            throw new IllegalStateException("Assertion failed for " + config.name() + ": changed to " + next.state()
+                    + " on thread " + Thread.currentThread().getName() + ", not the supervisor's");
+        }
+        if (!from.canBecome(next.state())) {
+            throw new IllegalStateException("Assertion failed for " + config.name() + ": " + from + " cannot become "
+                    + next.state());
+        }
         status = next;
         if (from == next.state()) return;
         ProcessInfo info = info();

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,8 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final SupervisedProcess.Host host = new Host();
     private volatile Configuration configuration;
-    private volatile SupervisorState state = SupervisorState.RUNNING;
+    /** Changed only by compare-and-set, so a signal and a request landing together cannot undo each other. */
+    private final AtomicReference<SupervisorState> state = new AtomicReference<>(SupervisorState.RUNNING);
     private volatile Thread supervisorThread;
 
     /**
@@ -92,7 +94,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
 
     public void removeListener(ProcessListener listener) { listeners.remove(listener); }
 
-    public SupervisorState state() { return state; }
+    public SupervisorState state() { return state.get(); }
 
     /** The configuration last read (what {@code avail} and {@code add} see). */
     public Configuration configuration() { return configuration; }
@@ -270,8 +272,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
 
     @Override
     public void restart() throws Fault {
-        checkRunning();
-        state = SupervisorState.RESTARTING;
+        if (!state.compareAndSet(SupervisorState.RUNNING, SupervisorState.RESTARTING)) {
+            throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        }
         background("restart", () -> {
             try {
                 stopAllOrdered();
@@ -281,22 +284,24 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                     MainLog.problem("restart: keeping the previous configuration: " + e.getMessage(), null);
                 }
                 return call(() -> {
-                    if (state != SupervisorState.RESTARTING) return null; // a signalled shutdown took over
+                    // a signalled shutdown took over: start nothing again
+                    if (!state.compareAndSet(SupervisorState.RESTARTING, SupervisorState.RUNNING)) return null;
                     groups.values().forEach(ProcessGroup::close);
                     groups.clear();
-                    state = SupervisorState.RUNNING;
                     addGroups();
                     return null;
                 });
             } finally {
-                if (state == SupervisorState.RESTARTING) state = SupervisorState.RUNNING;
+                state.compareAndSet(SupervisorState.RESTARTING, SupervisorState.RUNNING);
             }
         });
     }
 
     @Override
     public void shutdown() throws Fault {
-        checkRunning();
+        if (!state.compareAndSet(SupervisorState.RUNNING, SupervisorState.SHUTDOWN)) {
+            throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        }
         beginShutdown();
     }
 
@@ -307,12 +312,14 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
      * @throws Fault SHUTDOWN_STATE when a shutdown is already under way
      */
     public void terminate() throws Fault {
-        if (state == SupervisorState.SHUTDOWN) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        if (state.getAndSet(SupervisorState.SHUTDOWN) == SupervisorState.SHUTDOWN) {
+            throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        }
         beginShutdown();
     }
 
+    /** Stops every process in the background; the caller has set the state to SHUTDOWN. */
     private void beginShutdown() {
-        state = SupervisorState.SHUTDOWN;
         background("shutdown", () -> {
             try {
                 stopAllOrdered();
@@ -342,8 +349,8 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     /** Stops every process (if not done yet) in shutdown order and ends the supervisor thread. */
     @Override
     public void close() {
-        if (state != SupervisorState.SHUTDOWN) { // running, or restarting: a restart then starts nothing again
-            state = SupervisorState.SHUTDOWN;
+        // running, or restarting: a restart then starts nothing again
+        if (state.getAndSet(SupervisorState.SHUTDOWN) != SupervisorState.SHUTDOWN) {
             try {
                 stopAllOrdered();
             } catch (Fault e) {
@@ -456,7 +463,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     }
 
     private void checkRunning() throws Fault {
-        if (state != SupervisorState.RUNNING) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
+        if (state.get() != SupervisorState.RUNNING) throw new Fault(Fault.Code.SHUTDOWN_STATE, null);
     }
 
     private Configuration read() throws Fault {
@@ -531,7 +538,10 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         public long nextPid() { return pids.incrementAndGet(); }
 
         @Override
-        public boolean spawning() { return state == SupervisorState.RUNNING; }
+        public boolean onSupervisorThread() { return Thread.currentThread() == supervisorThread; }
+
+        @Override
+        public boolean spawning() { return state.get() == SupervisorState.RUNNING; }
 
         @Override
         public void changed(ProcessEvent event) {

@@ -22,8 +22,10 @@ import dev.orchestrator.config.Source;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +205,65 @@ class SupervisorCoreTest extends HarnessTest {
                 .until(() -> h.supervisor.state() == SupervisorState.SHUTDOWN && h.state("r") == STOPPED);
         assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED),
                 h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
+    /**
+     * Requests released together while a restart takes a while (its process stops slowly): exactly one restart
+     * wins, the others find the daemon RESTARTING (regression: two could pass the check before either wrote).
+     */
+    @Test
+    void concurrentRestartRequestsAreDecidedOnce() throws Exception {
+        h.workers.script("r", () -> TestWorkers.slowToStop(100));
+        h.start(single(process("r").startsecs(0).build()));
+        for (int round = 0; round < 8; round++) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.supervisor.state() == SupervisorState.RUNNING
+                    && h.state("r") == RUNNING);
+            assertEquals(1, race(h.supervisor::restart, h.supervisor::restart, h.supervisor::restart,
+                    h.supervisor::restart), "round " + round);
+        }
+    }
+
+    /**
+     * A SIGTERM landing with a restart request (regression: the restart used to overwrite SHUTDOWN with RESTARTING,
+     * then start everything again): whoever wins, the daemon ends SHUT DOWN with every process stopped.
+     */
+    @Test
+    void aSigtermRacingARestartRequestAlwaysEndsInShutdown() throws Exception {
+        h.close();
+        for (int round = 0; round < 6; round++) {
+            h = new Harness(dir);
+            h.workers.script("r", TestWorkers::untilStopped);
+            h.start(single(process("r").startsecs(0).build()));
+            h.awaitState("r", RUNNING);
+            race(h.supervisor::restart, h.supervisor::terminate);
+            h.supervisor.terminated().get(10, TimeUnit.SECONDS);
+            int r = round;
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() ->
+                    h.supervisor.state() == SupervisorState.SHUTDOWN && h.state("r").isStopped());
+            assertEquals(SupervisorState.SHUTDOWN, h.supervisor.state(), () -> "round " + r);
+            h.close();
+        }
+        h = new Harness(dir);
+    }
+
+    /** Runs the calls at once (released by a barrier); returns how many did not fault. */
+    private static int race(ProcessStateMachineTest.FaultyCall... calls) throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(calls.length);
+        List<CompletableFuture<Boolean>> results = Arrays.stream(calls).map(call ->
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        barrier.await();
+                        call.run();
+                        return true;
+                    } catch (Fault f) {
+                        return false;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, r -> new Thread(r).start())).toList();
+        int won = 0;
+        for (CompletableFuture<Boolean> r : results) won += r.get(10, TimeUnit.SECONDS) ? 1 : 0;
+        return won;
     }
 
     private List<Double> secondsOfLines(String text) {
