@@ -36,7 +36,7 @@ public final class PoisonEvents implements Scenario {
     public Figures run(Lab lab) throws Exception {
         Chain chain = Chain.start(lab, "s4-poison", 2);
         Stream stream = chain.stream().start(0, events, id -> chain.events().make(id, kindOf(id)), 0);
-        Figures figures = stream.settle(Duration.ofSeconds(30));
+        Figures figures = stream.settleWithPoison(Duration.ofSeconds(30));
         Set<Long> poison = new HashSet<>();
         for (long id = 0; id < events; id++) if (kindOf(id) != Events.Kind.NORMAL) poison.add(id);
         Map<Long, String> errors = stream.tally().errors();

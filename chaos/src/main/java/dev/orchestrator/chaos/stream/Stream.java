@@ -76,10 +76,23 @@ public final class Stream implements AutoCloseable {
     }
 
     /**
-     * Waits for the end of publishing, then until every published id is accounted for or nothing arrived for
-     * {@code quiet}; returns the figures (describe them with {@link Figures#described}).
+     * {@link #settleWithPoison} for a stream of healthy events only: any error-queued id is a failure, whatever the
+     * fault did (a healthy event must be delivered, never error-queued).
      */
     public Figures settle(Duration quiet) {
+        Figures figures = settleWithPoison(quiet);
+        if (figures.errorQueued() == 0) return figures;
+        var first = tally.errors().entrySet().iterator().next();
+        return figures.withFailure(figures.errorQueued() + " healthy event(s) error-queued, e.g. id " + first.getKey()
+                + ": " + first.getValue());
+    }
+
+    /**
+     * Waits for the end of publishing, then until every published id is accounted for or nothing arrived for
+     * {@code quiet}; returns the figures (describe them with {@link Figures#described}). The scenario judges the
+     * error-queued ids itself.
+     */
+    public Figures settleWithPoison(Duration quiet) {
         publishing.join();
         long quietNanos = quiet.toNanos();
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
