@@ -59,7 +59,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The 3-node RabbitMQ cluster of the cluster scenarios, started on first call and stopped at {@link #close()}. */
-    public synchronized RabbitCluster cluster() {
+    public synchronized RabbitCluster cluster() throws IOException {
         if (cluster == null) {
             log("starting a 3-node RabbitMQ cluster (ports 5701-5703)");
             cluster = register(RabbitCluster.start(home));

@@ -3,8 +3,10 @@ package dev.orchestrator.chaos;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,23 +17,35 @@ import java.util.stream.IntStream;
 
 /**
  * A 3-node RabbitMQ cluster on this machine (AMQP ports 5701-5703, nodes c1..c3@localhost), run by the script
- * {@code chaos/cluster/rabbitmq-cluster} beside the RabbitMQ on 5672, which it never touches. {@link #close()} stops
- * the nodes and removes their data.
+ * {@code chaos/cluster/rabbitmq-cluster} beside the RabbitMQ on 5672, which it never touches. One user at a time on
+ * a machine: {@link #start} waits for the lock file {@value #LOCK} (held by another test run's cluster), and
+ * {@link #close()} stops the nodes, removes their data and releases it.
  */
 public final class RabbitCluster implements AutoCloseable {
 
     public static final int NODES = 3;
+    static final String LOCK = "/tmp/orchestrator-cluster.lock";
 
     private final Path script;
+    private final FileChannel lock;
 
-    private RabbitCluster(Path script) {
+    private RabbitCluster(Path script, FileChannel lock) {
         this.script = script;
+        this.lock = lock;
     }
 
-    /** Starts the cluster (about 40 s) from the installation under test's script. */
-    public static RabbitCluster start(Path home) {
-        RabbitCluster cluster = new RabbitCluster(home.resolve("chaos/cluster/rabbitmq-cluster"));
-        cluster.run(300, "start");
+    /** Starts the cluster (about 40 s) from the installation under test's script, once no one else runs one. */
+    public static RabbitCluster start(Path home) throws IOException {
+        FileChannel lock = FileChannel.open(Path.of(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock.lock();
+        RabbitCluster cluster = new RabbitCluster(home.resolve("chaos/cluster/rabbitmq-cluster"), lock);
+        try {
+            cluster.run(300, "stop"); // what a run killed before its end left behind
+            cluster.run(300, "start");
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         return cluster;
     }
 
@@ -85,8 +99,12 @@ public final class RabbitCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        run(300, "stop");
+    public void close() throws IOException {
+        try {
+            run(300, "stop");
+        } finally {
+            lock.close();
+        }
     }
 
     private String run(int timeoutSeconds, String... args) {
