@@ -17,8 +17,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Accepts clients on a listening channel (Unix domain or TCP) and serves each on its own thread, up to
  * {@link #MAX_CLIENTS} at once: the daemon's workers and supervisor never run a client's code. A client over the
- * limit is handed to the refusal, which answers it and closes. {@link #close()} stops accepting and disconnects
- * every client.
+ * limit is handed to the refusal, which answers it and closes. A failed accept (EMFILE) backs off as
+ * {@link AcceptBackoff} says. {@link #close()} stops accepting and disconnects every client.
  */
 public final class Acceptor implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class Acceptor implements AutoCloseable {
     private final Semaphore slots = new Semaphore(MAX_CLIENTS);
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private final AcceptBackoff backoff;
     private volatile boolean closed;
 
     /** {@code name} prefixes the threads' names and the log lines. */
@@ -49,6 +50,7 @@ public final class Acceptor implements AutoCloseable {
         this.refusal = refusal;
         this.clients = Executors.newCachedThreadPool(threads(name + "-client"));
         this.thread = threads(name + "-accept").newThread(this::acceptLoop);
+        this.backoff = new AcceptBackoff(LOG, name, System::nanoTime);
     }
 
     public Acceptor start() {
@@ -64,9 +66,10 @@ public final class Acceptor implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                LOG.warn("{}: accept failed: {}", name, e.getMessage());
+                pause(backoff.failed(e.getMessage()));
                 continue;
             }
+            backoff.succeeded();
             if (!slots.tryAcquire()) {
                 run(refusal, channel);
                 continue;
@@ -80,6 +83,14 @@ public final class Acceptor implements AutoCloseable {
                     slots.release();
                 }
             });
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

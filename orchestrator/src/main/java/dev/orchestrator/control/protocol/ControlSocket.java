@@ -21,10 +21,15 @@ import java.util.Objects;
  * <p>The JDK cannot read a client's credentials (no SO_PEERCRED), so the file mode is the guard: the socket is
  * bound inside a fresh 0700 directory next to its final path, set to 0600 there, and only then renamed into place.
  * No other user can connect in the window between bind and chmod, whatever the umask. A stale socket file (no one
- * answers on it) is replaced; a live one means another daemon is running and is refused. At close the file is
+ * answers on it) is replaced; a live one means another daemon is running and is refused; anything else at the path
+ * (a regular file, a directory, a symbolic link) is refused and left as it is. At close the file is
  * removed if it is still this socket's (same inode), so a newer daemon's socket is never deleted.
  */
 public final class ControlSocket implements AutoCloseable {
+
+    /** stat(2)'s file type bits and the socket type. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private final Path path;
     private final ServerSocketChannel channel;
@@ -41,9 +46,15 @@ public final class ControlSocket implements AutoCloseable {
         Path target = path.toAbsolutePath().normalize();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && answers(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "a daemon is already listening there (orchestrator shutdown stops it)");
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isSocket(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a socket (left as it"
+                        + " is: remove it, or set [unix_http_server] file to another path)");
+            }
+            if (answers(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "a daemon is already listening there (orchestrator shutdown stops it)");
+            }
         }
         Path staging = Files.createTempDirectory(dir, ".ctl",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -62,6 +73,12 @@ public final class ControlSocket implements AutoCloseable {
         } finally {
             Files.deleteIfExists(staging);
         }
+    }
+
+    /** The file at {@code path} itself (not a link's target) is a Unix domain socket. */
+    private static boolean isSocket(Path path) throws IOException {
+        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return (mode & S_IFMT) == S_IFSOCK;
     }
 
     /** True if something accepts connections at {@code socket}. */

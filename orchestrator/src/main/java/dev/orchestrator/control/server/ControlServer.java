@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -58,7 +60,8 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
-     * Binds the socket (0600, stale file replaced) and starts accepting clients.
+     * Binds the socket (0600, stale file replaced) and starts accepting clients. A directory every user may write
+     * to is warned about: another user could remove the socket and put their own in its place.
      *
      * @param pipeline    for the {@code pipeline}, {@code errors} and {@code replay} methods, or null
      * @param routes      what HTTP requests on the socket reach
@@ -68,6 +71,11 @@ public final class ControlServer implements AutoCloseable {
                                       Credentials credentials) throws IOException {
         ControlServer server = new ControlServer(ControlSocket.bind(socketFile), supervisor, pipeline, routes,
                 credentials);
+        Path dir = server.socket.path().getParent();
+        if (Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_WRITE)) {
+            LOG.warn("control socket directory {} is writable by every user: another user could replace the socket"
+                    + " (set [unix_http_server] file in a directory only this user can write)", dir);
+        }
         server.acceptor.start();
         LOG.info("control socket listening at {}", server.socket.path());
         return server;

@@ -65,4 +65,16 @@ class ControlSocketTest {
             assertTrue(ControlSocket.answers(path));
         }
     }
+
+    @Test
+    void aFileThatIsNotASocketIsRefusedAndLeftAsItIs() throws Exception {
+        Path path = Files.writeString(dir.resolve("orchestrator.sock"), "not a socket");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> ControlSocket.bind(path));
+        assertEquals(path + ": exists and is not a socket (left as it is: remove it, or set [unix_http_server] file"
+                + " to another path)", e.getMessage());
+        assertEquals("not a socket", Files.readString(path));
+        Path link = Files.createSymbolicLink(dir.resolve("link.sock"), path);
+        assertThrows(FileAlreadyExistsException.class, () -> ControlSocket.bind(link));
+        assertTrue(Files.isSymbolicLink(link));
+    }
 }
