@@ -18,6 +18,10 @@ public final class CounterKeys {
     public static final String SEC_PER_EVT = "sec_per_evt";
     public static final String EVT_PER_SEC = "evt_per_sec";
     public static final String RECONNECTS = "reconnects";
+    /** Outputs the broker returned (no queue bound to their destination). */
+    public static final String RETURNED = "returned";
+    /** Inputs requeued because an output was refused or returned. */
+    public static final String REQUEUED = "requeued";
     public static final String CONNECTED = "connected";
     public static final String LAST_ERROR = "last_error";
 

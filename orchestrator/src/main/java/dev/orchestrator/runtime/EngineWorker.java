@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
@@ -65,6 +67,14 @@ public final class EngineWorker implements Worker {
     private InHandJournal.Slot inHand = InHandJournal.Slot.NONE;
     private long nextBeat;
     private SelfStats stats;
+    /**
+     * Destinations whose returns were logged (once each); topology queues to declare again after lost outputs, and
+     * those declared in this round of signals (once per round however many outputs were lost).
+     */
+    private final Set<String> returnedTo = new HashSet<>();
+    private final Set<Map.Entry<String, String>> toRedeclare = new HashSet<>();
+    private final Set<Map.Entry<String, String>> redeclaredThisRound = new HashSet<>();
+    private boolean nacksUnroutable;
 
     EngineWorker(EngineConfig config, List<EngineConfig> next, AmqpSettings amqp, EngineType type,
             BrokerConnector connector, int workerNumber, Logger logger, Path configDirectory, InHandJournal journal) {
@@ -190,7 +200,10 @@ public final class EngineWorker implements Worker {
                 process(delivery);
             }
         } else if (signal instanceof Signal.Confirm confirm) {
-            tracker.confirmed(confirm.seq(), confirm.multiple(), confirm.ack());
+            tracker.confirmed(confirm.seq(), confirm.multiple(), confirm.ack(), nacksUnroutable ? this::refused : null);
+            redeclareLost();
+        } else if (signal instanceof Signal.Returned returned) {
+            returned(returned);
         } else if (signal instanceof Signal.Lost lost) {
             throw new SessionLost(lost.reason());
         }
@@ -198,7 +211,7 @@ public final class EngineWorker implements Worker {
 
     private void process(Signal.Delivery delivery) throws IOException {
         long start = System.nanoTime();
-        current = tracker.received(delivery.envelope().getDeliveryTag());
+        current = tracker.received(delivery);
         long fingerprint = InHandJournal.fingerprint(delivery.body());
         int deaths = delivery.envelope().isRedeliver() && !brokerLimitsDeliveries ? journal.deaths(fingerprint) : 0;
         if (deaths > config.maxRetries()) {
@@ -272,15 +285,88 @@ public final class EngineWorker implements Worker {
     /** Sends the original message to the error queue, with why in its headers; it is acked once that is confirmed. */
     private void reject(Signal.Delivery delivery, Throwable error) {
         checkSession();
-        String reason = ErrorQueue.reason(error);
         if (error instanceof UndecodableEvent) {
-            logger.error("Impossible to parse event '{}': {}", delivery.envelope().getRoutingKey(), reason);
+            logger.error("Impossible to parse event '{}': {}", delivery.envelope().getRoutingKey(),
+                    ErrorQueue.reason(error));
         } else {
             logger.error("Worker raise exception: {}", error.toString(), error);
         }
-        counters.errored(error.getClass().getSimpleName() + ": " + reason);
+        sendToErrorQueue(delivery, error);
+    }
+
+    private void sendToErrorQueue(Signal.Delivery delivery, Throwable error) {
+        counters.errored(error.getClass().getSimpleName() + ": " + ErrorQueue.reason(error));
         publish("", topology.errorQueue(), ErrorQueue.properties(delivery.properties(), delivery.envelope(),
                 config.name(), workerNumber, error, Instant.now()), delivery.body());
+    }
+
+    /**
+     * The broker returned an output: no queue is bound to its destination, so it was dropped. Every unconfirmed
+     * output to that destination may be the one (a return names no sequence number), so each of their inputs is
+     * handled as {@link #lost} says. Each destination is logged once; every return is counted.
+     */
+    private void returned(Signal.Returned returned) throws IOException {
+        counters.returned();
+        String exchange = returned.exchange();
+        String routingKey = returned.routingKey();
+        String why = returned.replyCode() + " " + returned.replyText();
+        if (returnedTo.add(exchange + "\0" + routingKey)) {
+            logger.warn("the broker returned outputs to {} ({}): {}; further returns there are counted"
+                    + " (status --json: returned), not logged", destination(exchange, routingKey), why,
+                    topology.isQueueOf(exchange, routingKey) ? "queue declared again, their events requeued"
+                    : pointToPoint(exchange) ? "no such queue, their events go to the error queue"
+                    : "nobody is bound there, dropped as publish-subscribe does");
+        }
+        tracker.returned(exchange, routingKey, input -> lost(input, exchange, routingKey, why));
+        redeclareLost();
+    }
+
+    /** A nacked output on a broker that nacks what it cannot route (Qpid, before its return): as a return. */
+    private void refused(DeliveryTracker.Input input, String exchange, String routingKey) {
+        lost(input, exchange, routingKey, "nacked by the broker");
+    }
+
+    /**
+     * An output of {@code input} was dropped by the broker for want of a queue. When its destination is one of the
+     * topology's queues (a {@code next} queue, the error queue: deleted) the queue is declared again (by
+     * {@link #redeclareLost}) and the input requeued, so its outputs are published again; when it is another queue
+     * by name ({@code amq.direct} or the default exchange: a route to a queue that does not exist) the input goes to
+     * the error queue with the reason; a topic exchange nobody is bound to ({@code canopsis.alerts} without an
+     * alerts engine) drops the event as AMQP's publish-subscribe does.
+     */
+    private void lost(DeliveryTracker.Input input, String exchange, String routingKey, String why) {
+        if (topology.isQueueOf(exchange, routingKey)) {
+            toRedeclare.add(Map.entry(exchange, routingKey));
+            input.nacked = true;
+        } else if (pointToPoint(exchange) && !input.errorQueued) {
+            input.errorQueued = true;
+            DeliveryTracker.Input handling = current;
+            current = input;
+            try {
+                sendToErrorQueue(input.delivery, new UnroutableOutput("no queue for the output to "
+                        + destination(exchange, routingKey) + " (" + why + ")"));
+            } finally {
+                current = handling;
+            }
+        }
+    }
+
+    private void redeclareLost() throws IOException {
+        for (Map.Entry<String, String> lost : toRedeclare) {
+            if (redeclaredThisRound.add(lost)) {
+                topology.redeclare(session.channel(), lost.getKey(), lost.getValue());
+            }
+        }
+        toRedeclare.clear();
+    }
+
+    private static boolean pointToPoint(String exchange) {
+        return exchange.isEmpty() || exchange.equals(Topology.DIRECT);
+    }
+
+    private static String destination(String exchange, String routingKey) {
+        return exchange.isEmpty() ? "queue '" + routingKey + "'"
+                : "exchange '" + exchange + "' with routing key '" + routingKey + "'";
     }
 
     /** Publishes on the worker's channel; the output is tracked against the event in hand (none during a beat). */
@@ -292,13 +378,13 @@ public final class EngineWorker implements Worker {
         Channel channel = session.channel();
         long seq = channel.getNextPublishSeqNo();
         try {
-            channel.basicPublish(exchange, routingKey, false, properties, body);
+            channel.basicPublish(exchange, routingKey, true, properties, body);
         } catch (IOException | RuntimeException e) {
             // the channel counted a sequence number it may not have sent: its confirms can no longer be trusted
             sessionBroken = true;
             throw new SessionLost(e.getMessage());
         }
-        tracker.published(current, seq);
+        tracker.published(current, seq, exchange, routingKey);
         counters.output();
     }
 
@@ -345,7 +431,8 @@ public final class EngineWorker implements Worker {
 
         @Override
         public void requeue(long tag) throws IOException {
-            logger.warn("the broker refused an output of delivery {}: requeued", tag);
+            logger.debug("an output of delivery {} was refused or returned: requeued", tag);
+            counters.requeued();
             session.channel().basicNack(tag, false, true);
         }
     };
@@ -353,6 +440,7 @@ public final class EngineWorker implements Worker {
     /** Beats, self-statistics and the rate window, between events. */
     private void tick(long now) {
         counters.tick(now);
+        redeclaredThisRound.clear();
         long nackedBeats = tracker.takeNackedWithoutInput();
         if (nackedBeats > 0) {
             counters.beatError("the broker refused " + nackedBeats + " beat output(s)");
@@ -382,6 +470,7 @@ public final class EngineWorker implements Worker {
         sessionBroken = false;
         session = Session.open(connector, config.name(), topology, config.prefetch(), inbox);
         brokerLimitsDeliveries = topology.brokerLimitsDeliveries(session.channel());
+        nacksUnroutable = session.nacksUnroutable();
         counters.connected(true);
     }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Consumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ReturnListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.broker.ConnectionPool;
@@ -19,7 +20,7 @@ import java.util.concurrent.BlockingQueue;
  * worker's inbox; everything sent goes through {@link #channel()} from the worker's thread only. Dies as a whole,
  * with its channel or the connection under it: the worker then opens a new one.
  */
-final class Session implements Consumer, ConfirmListener {
+final class Session implements Consumer, ConfirmListener, ReturnListener {
 
     private final ConnectionPool.Lease connection;
     private final Channel channel;
@@ -54,6 +55,7 @@ final class Session implements Consumer, ConfirmListener {
             topology.declare(channel);
             session.knownExchanges.addAll(topology.exchanges());
             channel.addConfirmListener(session);
+            channel.addReturnListener(session);
             channel.addShutdownListener(session::lost);
             session.consumerTag = channel.basicConsume(topology.queue(), false, session);
             return session;
@@ -66,6 +68,14 @@ final class Session implements Consumer, ConfirmListener {
 
     Channel channel() {
         return channel;
+    }
+
+    /**
+     * Whether the broker nacks a mandatory publish it cannot route (and returns it after the nack): Qpid Broker-J
+     * does; RabbitMQ returns it before an ack.
+     */
+    boolean nacksUnroutable() {
+        return !Topology.isRabbitMq(channel);
     }
 
     /**
@@ -132,6 +142,13 @@ final class Session implements Consumer, ConfirmListener {
     @Override
     public void handleNack(long seq, boolean multiple) {
         inbox.add(new Signal.Confirm(this, seq, multiple, false));
+    }
+
+    /** Before the confirm of the same publish, on the same amqp-client thread: the worker sees the return first. */
+    @Override
+    public void handleReturn(int replyCode, String replyText, String exchange, String routingKey,
+            AMQP.BasicProperties properties, byte[] body) {
+        inbox.add(new Signal.Returned(this, replyCode, replyText, exchange, routingKey));
     }
 
     @Override

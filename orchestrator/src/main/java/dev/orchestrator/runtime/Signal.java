@@ -18,6 +18,10 @@ sealed interface Signal {
     /** A publisher confirm (ack or nack) of one sequence number or, when {@code multiple}, all up to it. */
     record Confirm(Session session, long seq, boolean multiple, boolean ack) implements Signal { }
 
+    /** A {@code basic.return}: the broker could not route a mandatory publish (NO_ROUTE: no queue bound). */
+    record Returned(Session session, int replyCode, String replyText, String exchange, String routingKey)
+            implements Signal { }
+
     /** The connection or channel closed, or the broker cancelled the consumer. */
     record Lost(Session session, String reason) implements Signal { }
 

@@ -73,9 +73,49 @@ final class Topology {
             channel.queueBind(engine.queue(), engine.exchangeName(), key);
         }
         for (EngineConfig target : next) {
-            declareQueue(channel, target, rabbit);
-            channel.queueBind(target.queue(), DIRECT, target.queue());
+            declareNext(channel, target, rabbit);
         }
+        declareErrorQueue(channel, rabbit);
+    }
+
+    /**
+     * Whether an output to {@code exchange} with {@code routingKey} is meant for one of this topology's queues (a
+     * {@code next} queue or the error queue). Otherwise (a task's publish to an exchange) nothing says which queue
+     * should exist there.
+     */
+    boolean isQueueOf(String exchange, String routingKey) {
+        return exchange.isEmpty() ? routingKey.equals(errorQueue())
+                : exchange.equals(DIRECT) && nextOf(routingKey) != null;
+    }
+
+    /**
+     * Declares again, as {@link #declare} does, the queue of {@link #isQueueOf} an output was meant for (the broker
+     * returned it: the queue was deleted).
+     */
+    void redeclare(Channel channel, String exchange, String routingKey) throws IOException {
+        boolean rabbit = isRabbitMq(channel);
+        if (exchange.isEmpty()) {
+            declareErrorQueue(channel, rabbit);
+        } else {
+            declareNext(channel, nextOf(routingKey), rabbit);
+        }
+    }
+
+    private EngineConfig nextOf(String queue) {
+        for (EngineConfig target : next) {
+            if (target.queue().equals(queue)) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    private static void declareNext(Channel channel, EngineConfig target, boolean rabbit) throws IOException {
+        declareQueue(channel, target, rabbit);
+        channel.queueBind(target.queue(), DIRECT, target.queue());
+    }
+
+    private void declareErrorQueue(Channel channel, boolean rabbit) throws IOException {
         declare(channel, errorQueue(), quorum(engine, rabbit) ? Map.of(QUEUE_TYPE, "quorum") : null);
     }
 

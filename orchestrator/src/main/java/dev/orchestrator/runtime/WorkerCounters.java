@@ -35,6 +35,8 @@ final class WorkerCounters {
     private volatile long beatErrors;
     private volatile long processingNanos;
     private volatile long reconnects;
+    private volatile long returned;
+    private volatile long requeued;
     private volatile double rate;
     private volatile String lastError;
     private volatile boolean connected;
@@ -80,6 +82,16 @@ final class WorkerCounters {
         reconnects++;
     }
 
+    /** A {@code basic.return}: an output the broker could not route. */
+    void returned() {
+        returned++;
+    }
+
+    /** An input requeued because an output was refused or returned. */
+    void requeued() {
+        requeued++;
+    }
+
     void error(String error) {
         lastError = error;
     }
@@ -117,6 +129,8 @@ final class WorkerCounters {
         map.put(SEC_PER_EVT, in == 0 ? 0.0 : processingNanos / 1e9 / in);
         map.put(EVT_PER_SEC, rate);
         map.put(RECONNECTS, reconnects);
+        map.put(RETURNED, returned);
+        map.put(REQUEUED, requeued);
         map.put(CONNECTED, connected);
         map.put(LAST_ERROR, lastError);
         return map;

@@ -3,6 +3,7 @@ package dev.orchestrator.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.rabbitmq.client.Envelope;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,14 @@ class DeliveryTrackerTest {
         @Override public void requeue(long tag) { sent.add("requeue " + tag); }
     };
 
+    private DeliveryTracker.Input received(long tag) {
+        return tracker.received(new Signal.Delivery(null, new Envelope(tag, false, "", "Engine_x"), null, null));
+    }
+
     private DeliveryTracker.Input processed(long tag, long... seqs) {
-        DeliveryTracker.Input input = tracker.received(tag);
+        DeliveryTracker.Input input = received(tag);
         for (long seq : seqs) {
-            tracker.published(input, seq);
+            tracker.published(input, seq, Topology.DIRECT, "Engine_next");
         }
         tracker.processed(input);
         return input;
@@ -33,13 +38,13 @@ class DeliveryTrackerTest {
         processed(3, 3);
         processed(4, 4);
         assertEquals(0, tracker.flush(acker));
-        tracker.confirmed(4, false, true);
-        tracker.confirmed(1, false, true);
+        tracker.confirmed(4, false, true, null);
+        tracker.confirmed(1, false, true, null);
         assertEquals(0, tracker.flush(acker));
-        tracker.confirmed(2, false, true);
+        tracker.confirmed(2, false, true, null);
         assertEquals(2, tracker.flush(acker));
         assertEquals(List.of("ack 2+"), sent);
-        tracker.confirmed(3, true, true);
+        tracker.confirmed(3, true, true, null);
         assertEquals(2, tracker.flush(acker));
         assertEquals(List.of("ack 2+", "ack 4+"), sent);
         assertEquals(0, tracker.inFlight());
@@ -51,18 +56,18 @@ class DeliveryTrackerTest {
         processed(10, 1);
         processed(11, 2, 3);
         processed(12, 4);
-        tracker.confirmed(2, false, false);
-        tracker.confirmed(4, true, true);
+        tracker.confirmed(2, false, false, null);
+        tracker.confirmed(4, true, true, null);
         assertEquals(3, tracker.flush(acker));
         assertEquals(List.of("ack 10+", "requeue 11", "ack 12+"), sent);
     }
 
     @Test
     void anInputInProcessingHoldsBackTheOnesAfterIt() throws Exception {
-        DeliveryTracker.Input first = tracker.received(1);
-        tracker.published(first, 1);
+        DeliveryTracker.Input first = received(1);
+        tracker.published(first, 1, Topology.DIRECT, "Engine_next");
         processed(2);
-        tracker.confirmed(1, false, true);
+        tracker.confirmed(1, false, true, null);
         assertEquals(0, tracker.flush(acker));
         tracker.processed(first);
         assertEquals(2, tracker.flush(acker));
@@ -71,11 +76,11 @@ class DeliveryTrackerTest {
 
     @Test
     void beatOutputsCountOnlyTheirNacks() throws Exception {
-        tracker.published(null, 1);
+        tracker.published(null, 1, "canopsis.events", "stats");
         processed(1, 2);
-        tracker.published(null, 3);
-        tracker.confirmed(1, false, false);
-        tracker.confirmed(3, true, true);
+        tracker.published(null, 3, "canopsis.events", "stats");
+        tracker.confirmed(1, false, false, null);
+        tracker.confirmed(3, true, true, null);
         assertEquals(1, tracker.takeNackedWithoutInput());
         assertEquals(0, tracker.takeNackedWithoutInput());
         assertEquals(1, tracker.flush(acker));
@@ -88,10 +93,30 @@ class DeliveryTrackerTest {
             processed(tag, tag);
         }
         assertEquals(500, tracker.unconfirmed());
-        tracker.confirmed(500, true, true);
+        tracker.confirmed(500, true, true, null);
         assertEquals(500, tracker.flush(acker));
         assertEquals(List.of("ack 500+"), sent);
-        tracker.published(null, 501);
-        assertThrows(IllegalStateException.class, () -> tracker.published(null, 503));
+        tracker.published(null, 501, "canopsis.events", "stats");
+        assertThrows(IllegalStateException.class, () -> tracker.published(null, 503, "canopsis.events", "stats"));
+    }
+
+    @Test
+    void aReturnFailsEveryInputWithAnUnconfirmedOutputToThatDestination() throws Exception {
+        DeliveryTracker.Input first = received(1);
+        tracker.published(first, 1, Topology.DIRECT, "Engine_a");
+        tracker.published(first, 2, Topology.DIRECT, "Engine_b");
+        tracker.processed(first);
+        DeliveryTracker.Input second = received(2);
+        tracker.published(second, 3, Topology.DIRECT, "Engine_b");
+        tracker.published(second, 4, Topology.DIRECT, "Engine_b");
+        tracker.processed(second);
+        tracker.published(null, 5, Topology.DIRECT, "Engine_b");
+        tracker.confirmed(2, false, true, null);
+
+        List<Long> failed = new ArrayList<>();
+        tracker.returned(Topology.DIRECT, "Engine_b", input -> failed.add(input.tag));
+        assertEquals(List.of(2L), failed, "seq 2 was confirmed: only the second input may have lost an output");
+        tracker.returned("", "Engine_b", input -> failed.add(input.tag));
+        assertEquals(List.of(2L), failed);
     }
 }

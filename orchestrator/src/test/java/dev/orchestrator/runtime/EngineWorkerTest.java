@@ -626,4 +626,82 @@ class EngineWorkerTest {
                 && (long) running.get(1).worker().counters().get("events_out") == 1);
         assertEquals(0L, running.get(1).worker().counters().get("errored"));
     }
+
+    /**
+     * An operator deletes the next engine's queue mid-stream (the worker holds events in flight, confirms pending):
+     * the broker returns the outputs published to it, the worker declares the queue again and requeues their inputs;
+     * every id arrives. The stream pauses at the deletion so that the deleted queue holds no event (those would be
+     * the operator's loss, not the worker's). Qpid nacks an unroutable publish and then returns it (RabbitMQ returns,
+     * then acks): both paths requeue.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aNextQueueDeletedMidStreamIsDeclaredAgainAndLosesNothing(BrokerKind kind) throws Exception {
+        on(kind, "deleted");
+        int n = 2000;
+        int pauseAt = 500;
+        CountDownLatch deleted = new CountDownLatch(1);
+        registry.register("test.pauseAt500", (engine, event, logger, params) -> {
+            if (event.get("id").asInt() == pauseAt) {
+                deleted.await();
+            }
+            busyFor(200_000);
+            return null;
+        });
+        String e = name("e");
+        String out = EngineConfig.queueOf(name("out"));
+        define(engine(e).next(name("out")).events("test.pauseAt500"));
+        AmqpProbe probe = probe();
+        List<AmqpProbe.Message> before = probe.collect(out);
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> before.size() == pauseAt);
+        probe.delete(out);
+        deleted.countDown();
+        await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("returned") >= 1
+                && probe.ready(out) >= 0);
+        List<AmqpProbe.Message> after = probe.collect(out);
+        await().atMost(WAIT).until(() -> union(ids(before), ids(after)).size() == n);
+        assertEquals(range(n), union(ids(before), ids(after)));
+        assertEquals(0L, worker.worker().counters().get("errored"));
+        await().atMost(WAIT).until(() -> probe.ready(EngineConfig.queueOf(e)) == 0);
+        assertFalse(worker.exit().isDone());
+    }
+
+    /**
+     * A task's route to a queue that does not exist (event_filter's {@code route} to a mistyped queue) is returned by
+     * the broker: the event goes to the error queue with the reason, once per event (a topic exchange nobody is bound
+     * to is publish-subscribe: see aPublishToAMissingExchange..., no error).
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aRouteToAMissingQueueSendsTheEventToTheErrorQueue(BrokerKind kind) throws Exception {
+        on(kind, "route");
+        registry.register("test.routeNowhere", (engine, event, logger, params) -> {
+            engine.publish(event, "amq.direct", "Engine_nobody");
+            return EventTask.DROP;
+        });
+        String e = name("e");
+        define(engine(e).events("test.routeNowhere"));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        List<AmqpProbe.Message> errors = probe.collect(ErrorQueue.of(e));
+        feed(probe, e, 20);
+        await().atMost(WAIT).until(() -> ids(errors).size() == 20 && probe.ready(EngineConfig.queueOf(e)) == 0);
+        assertEquals("no queue for the output to exchange 'amq.direct' with routing key 'Engine_nobody' ("
+                + (kind == BrokerKind.RABBITMQ ? "312 NO_ROUTE" : "nacked by the broker") + ")",
+                errors.get(0).header(ErrorQueue.REASON));
+        assertEquals(UnroutableOutput.class.getName(), errors.get(0).header(ErrorQueue.EXCEPTION));
+        Map<String, Object> counters = worker.worker().counters();
+        await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("returned") == 20);
+        assertEquals(20L, counters.get("errored"));
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
 }

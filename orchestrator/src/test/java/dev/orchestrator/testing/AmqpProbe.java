@@ -75,6 +75,11 @@ public final class AmqpProbe implements AutoCloseable {
         return this;
     }
 
+    /** Deletes the queue and its messages, as an operator's {@code rabbitmqctl delete_queue} does. */
+    public void delete(String queue) throws IOException {
+        channel.queueDelete(queue);
+    }
+
     public void publish(String exchange, String routingKey, byte[] body) throws IOException {
         channel.basicPublish(exchange, routingKey, PERSISTENT_JSON, body);
     }
