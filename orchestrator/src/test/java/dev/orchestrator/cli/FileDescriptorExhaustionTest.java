@@ -33,12 +33,13 @@ class FileDescriptorExhaustionTest {
     void acceptFailuresAreLoggedAtMostOnceASecondAndTheDaemonAnswersAfterwards() throws Exception {
         try (TestBroker broker = TestBrokers.embedded();
              DaemonProcess daemon = DaemonProcess.start(dir, broker.uri(), "").awaitControl()) {
+            assertEquals(0, daemon.cli("status").status(), "warm-up: the classes of a request are loaded");
             long open = openDescriptors(daemon.pid());
             long limit = softLimit(daemon.pid());
-            prlimit(daemon.pid(), open + 2);
+            prlimit(daemon.pid(), open + 4);
             List<SocketChannel> clients = new ArrayList<>();
             try {
-                for (int i = 0; i < 20; i++) {
+                for (int i = 0; i < 30; i++) {
                     clients.add(SocketChannel.open(UnixDomainSocketAddress.of(daemon.socket())));
                 }
                 long start = System.nanoTime();
@@ -50,6 +51,7 @@ class FileDescriptorExhaustionTest {
                 assertTrue(daemon.mainLogText().contains("WARN control: accept failed: Too many open files;"
                         + " retrying in up to 1000 ms"), daemon.mainLogText());
             } finally {
+                assertTrue(daemon.process.isAlive(), () -> "the daemon died: " + daemon.output());
                 prlimit(daemon.pid(), limit);
                 for (SocketChannel c : clients) c.close();
             }
