@@ -20,6 +20,7 @@ public record EngineConfig(
         String beatProcessing,
         int maxRetries,
         int prefetch,
+        int maxEventBytes,
         QueueType queueType,
         Map<String, Object> queueArguments,
         Map<String, String> params,
@@ -30,13 +31,22 @@ public record EngineConfig(
     public static final String DEFAULT_EXCHANGE = "amq.direct";
     public static final int DEFAULT_MAX_RETRIES = 5;
     public static final int DEFAULT_PREFETCH = 200;
+    /**
+     * Bodies over this many bytes go to the error queue unparsed (docs/runtime.md): generous for Canopsis' events of a
+     * few KiB, and small enough that the shipped configuration's prefetch windows at the limit fit in the daemon's
+     * heap.
+     */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 128 * 1024;
+    /** The largest {@code max_event_bytes}: RabbitMQ's own largest message (max_message_size). */
+    public static final int MAX_EVENT_BYTES_LIMIT = 128 << 20;
 
     /** Without key positions (for engines made in code). */
     public EngineConfig(String name, List<String> next, boolean nextBalanced, int beatInterval, String exchangeName,
                         List<String> routingKeys, String eventProcessing, String beatProcessing, int maxRetries,
                         int prefetch, Map<String, Object> queueArguments, Map<String, String> params, Source source) {
         this(name, next, nextBalanced, beatInterval, exchangeName, routingKeys, eventProcessing, beatProcessing,
-                maxRetries, prefetch, QueueType.CLASSIC, queueArguments, params, source, Map.of());
+                maxRetries, prefetch, DEFAULT_MAX_EVENT_BYTES, QueueType.CLASSIC, queueArguments, params, source,
+                Map.of());
     }
 
     /** Where {@code key} was read; the section itself with the key named when it was not set. */
@@ -70,6 +80,7 @@ public record EngineConfig(
     /** The defaults, with a queue of {@code queueType} (amqp.conf's default). */
     public static EngineConfig defaults(String name, Source source, QueueType queueType) {
         return new EngineConfig(name, List.of(), false, DEFAULT_BEAT_INTERVAL, DEFAULT_EXCHANGE, List.of(),
-                null, null, DEFAULT_MAX_RETRIES, DEFAULT_PREFETCH, queueType, Map.of(), Map.of(), source, Map.of());
+                null, null, DEFAULT_MAX_RETRIES, DEFAULT_PREFETCH, DEFAULT_MAX_EVENT_BYTES, queueType, Map.of(), Map.of(),
+                source, Map.of());
     }
 }

@@ -19,7 +19,8 @@ final class EngineReader {
     static final String PREFIX = "engine:";
 
     static final Set<String> TYPED = Set.of("next", "next_balanced", "beat_interval", "exchange_name",
-            "routing_keys", "event_processing", "beat_processing", "max_retries", "prefetch", "queue_type", "queue_arguments");
+            "routing_keys", "event_processing", "beat_processing", "max_retries", "prefetch", "max_event_bytes", "queue_type",
+            "queue_arguments");
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
@@ -56,6 +57,7 @@ final class EngineReader {
                 blankToDefault(values.get("beat_processing"), null),
                 parse(v, values, "max_retries", EngineReader::nonNegative, EngineConfig.DEFAULT_MAX_RETRIES),
                 parse(v, values, "prefetch", EngineReader::positive, EngineConfig.DEFAULT_PREFETCH),
+                parse(v, values, "max_event_bytes", EngineReader::eventBytes, EngineConfig.DEFAULT_MAX_EVENT_BYTES),
                 parse(v, values, "queue_type", QueueType::parse, defaultQueueType),
                 parse(v, values, "queue_arguments", EngineReader::queueArguments, Map.of()),
                 Map.copyOf(params), section.source(), Map.copyOf(sources));
@@ -81,6 +83,16 @@ final class EngineReader {
         int n = SupervisorTypes.integer(value);
         if (n < 0) throw new InvalidValueException("negative value " + n + " (expected 0 or more)");
         return n;
+    }
+
+    /** A byte size (supervisord's {@code 512KB}, {@code 1MB}) from 1 to RabbitMQ's largest message. */
+    private static int eventBytes(String value) throws InvalidValueException {
+        long n = SupervisorTypes.byteSize(value);
+        if (n < 1 || n > EngineConfig.MAX_EVENT_BYTES_LIMIT) {
+            throw new InvalidValueException("value " + n + " out of range (expected 1 to "
+                    + EngineConfig.MAX_EVENT_BYTES_LIMIT + " bytes, e.g. 512KB)");
+        }
+        return (int) n;
     }
 
     private static int positive(String value) throws InvalidValueException {

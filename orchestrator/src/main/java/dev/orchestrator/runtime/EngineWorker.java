@@ -46,6 +46,7 @@ public final class EngineWorker implements Worker {
     private final int workerNumber;
     private final Logger logger;
     private final NextHops nextHops;
+    private final EventDecoder decoder;
     private final TaskContext context;
     private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
     private final WorkerCounters counters = new WorkerCounters();
@@ -85,6 +86,7 @@ public final class EngineWorker implements Worker {
         this.workerNumber = workerNumber;
         this.logger = logger;
         this.nextHops = new NextHops(next.stream().map(EngineConfig::queue).toList(), config.nextBalanced());
+        this.decoder = new EventDecoder(config.maxEventBytes());
         this.context = new TaskContext(config, workerNumber, logger, configDirectory, amqp, taskOutputs());
         this.journal = journal;
     }
@@ -110,6 +112,10 @@ public final class EngineWorker implements Worker {
             engine.close();
             throw new IllegalStateException("engine " + config.name() + ": the broker refused the queue set-up: "
                     + BrokerConnector.reason(e), e);
+        } catch (BrokerException e) {
+            counters.brokerUnreachable(e.getMessage());
+            engine.close();
+            throw e;
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -261,7 +267,7 @@ public final class EngineWorker implements Worker {
                     new String(delivery.body(), StandardCharsets.UTF_8));
         }
         try {
-            return EventCodec.decode(delivery.body());
+            return decoder.decode(delivery.body());
         } catch (UndecodableEvent e) {
             ObjectNode event;
             try {
@@ -285,7 +291,7 @@ public final class EngineWorker implements Worker {
     /** Sends the original message to the error queue, with why in its headers; it is acked once that is confirmed. */
     private void reject(Signal.Delivery delivery, Throwable error) {
         checkSession();
-        if (error instanceof UndecodableEvent) {
+        if (error instanceof UndecodableEvent || error instanceof OversizedEvent) {
             logger.error("Impossible to parse event '{}': {}", delivery.envelope().getRoutingKey(),
                     ErrorQueue.reason(error));
         } else {

@@ -70,7 +70,7 @@ final class ConfigDiff {
     private static EngineConfig withoutSources(EngineConfig e) {
         return new EngineConfig(e.name(), e.next(), e.nextBalanced(), e.beatInterval(), e.exchangeName(),
                 e.routingKeys(), e.eventProcessing(), e.beatProcessing(), e.maxRetries(), e.prefetch(),
-                e.queueType(), e.queueArguments(), e.params(), null, null);
+                e.maxEventBytes(), e.queueType(), e.queueArguments(), e.params(), null, null);
     }
 
     private static ProcessConfig withoutSource(ProcessConfig p) {

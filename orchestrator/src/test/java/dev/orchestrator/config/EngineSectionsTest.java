@@ -29,6 +29,7 @@ class EngineSectionsTest extends WithConfigTree {
         assertEquals("Engine_a", a.queue());
         assertEquals(List.of(Map.entry("amq.direct", "Engine_a")), a.bindings());
         assertEquals(200, a.prefetch());
+        assertEquals(128 * 1024, a.maxEventBytes());
         assertEquals(60, a.beatInterval());
         assertEquals(5, a.maxRetries());
     }
@@ -46,6 +47,7 @@ class EngineSectionsTest extends WithConfigTree {
                 beat_processing=my.tasks.beat
                 max_retries=2
                 prefetch=50
+                max_event_bytes=512KB
                 queue_arguments=x-queue-type=quorum, x-max-length=10000, x-big=123456789012, x-flag=true, x-v=1.5
                 rules_file=rules/a.json
                 acknowledge_on=canopsis.events
@@ -62,10 +64,12 @@ class EngineSectionsTest extends WithConfigTree {
         assertEquals("my.tasks.beat", a.beatProcessing());
         assertEquals(2, a.maxRetries());
         assertEquals(50, a.prefetch());
+        assertEquals(512 * 1024, a.maxEventBytes());
         assertEquals(Map.of("x-queue-type", "quorum", "x-max-length", 10000, "x-big", 123456789012L, "x-flag", true,
                 "x-v", "1.5"), a.queueArguments());
         assertEquals(Map.of("rules_file", "rules/a.json", "acknowledge_on", "canopsis.events"), a.params());
         assertEquals(7, a.sourceOf("event_processing").line());
+        assertEquals(11, a.sourceOf("max_event_bytes").line());
         assertEquals(List.of(Map.entry("amq.direct", "Engine_b")), c.engines().get("b").bindings());
     }
 
@@ -83,16 +87,19 @@ class EngineSectionsTest extends WithConfigTree {
                 beat_interval=often
                 max_retries=-1
                 prefetch=0
+                max_event_bytes=1GB
                 queue_arguments=x-queue-type
                 """ + program("a"));
         List<Problem> errors = c.problems();
-        assertEquals(List.of(2, 3, 4, 5, 6), errors.stream().map(p -> p.source().line()).toList());
+        assertEquals(List.of(2, 3, 4, 5, 6, 7), errors.stream().map(p -> p.source().line()).toList());
         assertTrue(errors.stream().allMatch(p -> p.severity() == Problem.Severity.ERROR
                 && p.source().file().equals(tmp.resolve("etc/supervisord.conf"))
                 && p.source().section().equals("engine:a") && p.message().contains("(expected")), errors::toString);
         assertEquals("not a valid boolean value: 'perhaps' (expected true/false, yes/no, on/off or 1/0)",
                 errors.get(0).message());
         assertEquals("invalid literal for int() with base 10: 'often' (expected an integer)", errors.get(1).message());
+        assertEquals("value 1073741824 out of range (expected 1 to 134217728 bytes, e.g. 512KB)",
+                errors.get(4).message());
     }
 
     @Test
@@ -130,5 +137,17 @@ class EngineSectionsTest extends WithConfigTree {
                 + program("a"));
         assertEquals(Map.of("rules_file", tmp + "/etc/rules.json", "format", "50%", "home", tmp.toString()),
                 c.engines().get("a").params());
+    }
+
+    @Test
+    void prefetchWindowsAtTheEventLimitMustFitInHalfTheDaemonsHeap() {
+        Configuration fits = tree.single("[engine:a]\n" + program("a"));
+        assertEquals(List.of(), messages(fits, Problem.Severity.WARNING));
+        Configuration big = tree.single("[engine:a]\nprefetch=1000\nmax_event_bytes=1MB\n" + program("a"));
+        assertEquals(List.of("the 1 worker threads may hold up to 1000 MiB of events (prefetch x max_event_bytes"
+                + " each), over half the daemon's heap of 256 MiB (expected a lower prefetch or max_event_bytes, or a"
+                + " larger -Xmx in ORCHESTRATOR_DAEMON_JAVA_OPTS)"), messages(big, Problem.Severity.WARNING));
+        assertEquals(4L << 30, InFlightMemory.heapBytes("-XX:+UseSerialGC -Xmx1g -Xmx4G"));
+        assertEquals(256L << 20, InFlightMemory.heapBytes(null));
     }
 }

@@ -699,6 +699,55 @@ class EngineWorkerTest {
         assertEquals(20L, counters.get("errored"));
     }
 
+    /**
+     * Input bounded before it is parsed: among 2,000 healthy events, a 16 MB one of 2 million small objects (over
+     * max_event_bytes), one of 300,000 empty objects within the bytes (over the token count) and one nested 100 deep
+     * go to the error queue with the limit each broke; every healthy id arrives, the worker and an engine beside it
+     * carry on.
+     */
+    @Test
+    void eventsOverTheReadLimitsGoToTheErrorQueueAndTheRestFlows() throws Exception {
+        on(BrokerKind.RABBITMQ, "limits");
+        String e = name("e"), other = name("other");
+        define(engine(e).next(name("out")).maxEventBytes(1 << 20), engine(other).next(name("otherout")));
+        AmqpProbe probe = probe();
+        RunningWorker worker = start(e, 0);
+        RunningWorker beside = start(other, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        awaitConsuming(probe, EngineConfig.queueOf(other), 1);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(name("out")));
+        List<AmqpProbe.Message> otherOut = probe.collect(EngineConfig.queueOf(name("otherout")));
+        List<AmqpProbe.Message> errors = probe.collect(ErrorQueue.of(e));
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            probe.publish("amq.direct", EngineConfig.queueOf(e), event(i));
+            probe.publish("amq.direct", EngineConfig.queueOf(other), event(i));
+            if (i == 500) {
+                probe.publish("amq.direct", EngineConfig.queueOf(e), ("{\"objects\":[" + "{\"a\":1},".repeat(2_000_000)
+                        + "{}]}").getBytes(StandardCharsets.UTF_8));
+            } else if (i == 1000) {
+                probe.publish("amq.direct", EngineConfig.queueOf(e), ("{\"objects\":[" + "{},".repeat(300_000)
+                        + "{}]}").getBytes(StandardCharsets.UTF_8));
+            } else if (i == 1500) {
+                probe.publish("amq.direct", EngineConfig.queueOf(e), ("{\"deep\":" + "[".repeat(100)
+                        + "]".repeat(100) + "}").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> ids(out).size() == n && errors.size() == 3 && ids(otherOut).size() == n);
+        assertEquals(range(n), ids(out));
+        assertEquals(range(n), ids(otherOut));
+        List<String> reasons = errors.stream().map(m -> m.header(ErrorQueue.REASON)).toList();
+        assertEquals("event of 16000016 bytes, over max_event_bytes (1048576)", reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("event over a read limit: Token count (100001) exceeds the maximum"
+                + " allowed (100000"), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("event over a read limit: Document nesting depth (65) exceeds the maximum"
+                + " allowed (64"), reasons.get(2));
+        assertEquals(3L, worker.worker().counters().get("errored"));
+        assertFalse(worker.exit().isDone());
+        assertFalse(beside.exit().isDone());
+    }
+
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
         Set<Integer> all = new HashSet<>(a);
         all.addAll(b);

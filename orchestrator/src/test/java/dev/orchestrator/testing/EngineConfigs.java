@@ -23,6 +23,7 @@ public final class EngineConfigs {
     private Map<String, String> params = Map.of();
     private QueueType queueType = QueueType.CLASSIC;
     private int maxRetries = EngineConfig.DEFAULT_MAX_RETRIES;
+    private int maxEventBytes = EngineConfig.DEFAULT_MAX_EVENT_BYTES;
 
     private EngineConfigs(String name) {
         this.name = name;
@@ -55,9 +56,11 @@ public final class EngineConfigs {
 
     public EngineConfigs maxRetries(int count) { maxRetries = count; return this; }
 
+    public EngineConfigs maxEventBytes(int bytes) { maxEventBytes = bytes; return this; }
+
     public EngineConfig build() {
         return new EngineConfig(name, next, balanced, beatInterval, exchange, routingKeys, eventProcessing,
-                beatProcessing, maxRetries, prefetch, queueType, queueArguments, params,
+                beatProcessing, maxRetries, prefetch, maxEventBytes, queueType, queueArguments, params,
                 new Source(Path.of("amqp2engines.conf"), 0, "engine:" + name, null), Map.of());
     }
 }
