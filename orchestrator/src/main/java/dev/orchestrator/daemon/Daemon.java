@@ -98,6 +98,7 @@ public final class Daemon implements AutoCloseable {
         } finally {
             guard.exitExpected();
         }
+        LOG.info("orchestrator exiting with status 0");
         return 0;
     }
 
@@ -125,6 +126,7 @@ public final class Daemon implements AutoCloseable {
             daemon.services.push(ControlServer.start(settings.socketFile(), daemon.supervisor, daemon.pipeline, routes,
                     settings.socketCredentials()));
             if (settings.inetHttpServer() != null) daemon.services.push(listen(settings.inetHttpServer(), routes));
+            daemon.services.push(BrokerRecovery.start(daemon.supervisor, amqp));
             daemon.supervisor.start();
             return daemon;
         } catch (DaemonException e) {

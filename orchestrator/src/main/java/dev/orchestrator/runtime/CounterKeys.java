@@ -23,6 +23,11 @@ public final class CounterKeys {
     /** Inputs requeued because an output was refused or returned. */
     public static final String REQUEUED = "requeued";
     public static final String CONNECTED = "connected";
+    /**
+     * True when the run failed at start because the broker could not be reached or refused the login: the daemon
+     * restarts such a FATAL process once the broker answers again.
+     */
+    public static final String BROKER_UNREACHABLE = "broker_unreachable";
     public static final String LAST_ERROR = "last_error";
 
     private CounterKeys() {}

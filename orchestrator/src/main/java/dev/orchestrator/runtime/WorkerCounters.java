@@ -37,6 +37,7 @@ final class WorkerCounters {
     private volatile long reconnects;
     private volatile long returned;
     private volatile long requeued;
+    private volatile boolean brokerUnreachable;
     private volatile double rate;
     private volatile String lastError;
     private volatile boolean connected;
@@ -80,6 +81,12 @@ final class WorkerCounters {
 
     void reconnect() {
         reconnects++;
+    }
+
+    /** The run failed at start: the broker could not be reached or refused the login. */
+    void brokerUnreachable(String reason) {
+        brokerUnreachable = true;
+        lastError = reason;
     }
 
     /** A {@code basic.return}: an output the broker could not route. */
@@ -132,6 +139,7 @@ final class WorkerCounters {
         map.put(RETURNED, returned);
         map.put(REQUEUED, requeued);
         map.put(CONNECTED, connected);
+        map.put(BROKER_UNREACHABLE, brokerUnreachable);
         map.put(LAST_ERROR, lastError);
         return map;
     }

@@ -53,6 +53,22 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** A CLI command's exit status and standard output. */
+    record Cli(int status, String out) { }
+
+    /** {@code bin/orchestrator COMMAND -c CONFIG ARGS} against this daemon. */
+    Cli cli(String command, String... args) throws IOException, InterruptedException {
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of(LAUNCHER.toString(), command, "-c",
+                dir.resolve("etc/supervisord.conf").toString()));
+        argv.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("ORCHESTRATOR_CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("orchestrator " + command + " hangs");
+        return new Cli(p.exitValue(), out);
+    }
+
     /** Waits until the control socket answers. */
     DaemonProcess awaitControl() {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
