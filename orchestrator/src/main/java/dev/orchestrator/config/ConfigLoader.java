@@ -69,7 +69,6 @@ public final class ConfigLoader {
         sections.engines().forEach((name, section) -> engineSections.put(name, engineReader.read(section, name)));
         Map<String, EngineConfig> allEngines = ConsistencyCheck.check(groups, engineSections,
                 master.queueType(), problems);
-        InFlightMemory.check(groups, allEngines, environment, problems);
         AmqpSettings amqp = AmqpSettings.resolve(environment, master.settings());
         return new Configuration(mainFile, daemon.settings(), groups, Map.copyOf(allEngines), amqp,
                 problems.list().stream().distinct().toList());

@@ -6,6 +6,7 @@ import dev.orchestrator.childprocess.ChildProcessFactory;
 import dev.orchestrator.childprocess.IsolatedEngine;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.ConfigLoader;
+import dev.orchestrator.config.InFlightMemory;
 import dev.orchestrator.config.Home;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.Problem;
@@ -113,6 +114,7 @@ public final class Daemon implements AutoCloseable {
             LogSystem logs = LogSystem.start(settings, options.console());
             daemon.services.push(logs);
             LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
+            InFlightMemory.warning(configuration, Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
             AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
             WorkerFactory threads = workers.create(() -> daemon.supervisor.configuration(), amqp);
             if (threads instanceof AutoCloseable closeable) daemon.services.push(closeable);

@@ -142,12 +142,10 @@ class EngineSectionsTest extends WithConfigTree {
     @Test
     void prefetchWindowsAtTheEventLimitMustFitInHalfTheDaemonsHeap() {
         Configuration fits = tree.single("[engine:a]\n" + program("a"));
-        assertEquals(List.of(), messages(fits, Problem.Severity.WARNING));
+        assertEquals(java.util.Optional.empty(), InFlightMemory.warning(fits, 256L << 20));
         Configuration big = tree.single("[engine:a]\nprefetch=1000\nmax_event_bytes=1MB\n" + program("a"));
-        assertEquals(List.of("the 1 worker threads may hold up to 1000 MiB of events (prefetch x max_event_bytes"
-                + " each), over half the daemon's heap of 256 MiB (expected a lower prefetch or max_event_bytes, or a"
-                + " larger -Xmx in ORCHESTRATOR_DAEMON_JAVA_OPTS)"), messages(big, Problem.Severity.WARNING));
-        assertEquals(4L << 30, InFlightMemory.heapBytes("-XX:+UseSerialGC -Xmx1g -Xmx4G"));
-        assertEquals(256L << 20, InFlightMemory.heapBytes(null));
+        assertEquals("the 1 worker threads may hold up to 1000 MiB of events (prefetch x max_event_bytes each), over"
+                + " half the heap of 256 MiB: lower prefetch or max_event_bytes, or raise -Xmx"
+                + " (ORCHESTRATOR_DAEMON_JAVA_OPTS)", InFlightMemory.warning(big, 256L << 20).orElseThrow());
     }
 }
