@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,10 +48,13 @@ class BrokerOutageRecoveryTest {
                     ""));
             try {
                 daemon.awaitControl();
-                await().atMost(Duration.ofSeconds(60)).until(() -> daemon.cli("status").out().lines()
-                        .filter(l -> l.contains(" FATAL ")).count() == 3);
-                DaemonProcess.Cli fatal = daemon.cli("status");
-                assertEquals(3, fatal.status(), "the health check fails while every process is FATAL: " + fatal);
+                AtomicReference<DaemonProcess.Cli> fatal = new AtomicReference<>();
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    fatal.set(daemon.cli("status"));
+                    return fatal.get().out().lines().filter(l -> l.contains(" FATAL ")).count() == 3;
+                });
+                assertEquals(3, fatal.get().status(), "the health check fails while every process is FATAL: "
+                        + fatal.get());
                 TestBrokers.rabbitmqctl("add_user", user, "secret");
                 TestBrokers.rabbitmqctl("set_permissions", "-p", vhostName, user, ".*", ".*", ".*");
                 long accepted = System.nanoTime();
