@@ -167,7 +167,7 @@ class Storage(object):
 
     def find(self, query, sort=None):
         found = [Record(r) for r in self.records
-                 if all(k in r and r[k] == v and type(r[k]) == type(v) for k, v in query.items())]
+                 if all(k in r and r[k] == v and (type(v) is not bool or r[k] is v) for k, v in query.items())]
         if sort:
             found.sort(key=lambda r: (sort in r.data, r.data.get(sort)))
         return found
@@ -193,9 +193,9 @@ def event_filter(doc):
 
 
 def collectdgw(doc):
-    gw = module('collectdgw', C1, 'sources/python/engines/canopsis/engines/collectdgw.py')
     module('canopsis.engines.collectd_utils', C1,
            'sources/python/engines/canopsis/engines/collectd_utils/__init__.py')
+    gw = module('collectdgw', C1, 'sources/python/engines/canopsis/engines/collectdgw.py')
     engine = gw.engine(name='collectdgw')
     for case in doc['cases']:
         del PUBLISHED[:]
@@ -207,7 +207,7 @@ def collectd_types(path):
     module('canopsis.engines.collectd_utils', C1,
            'sources/python/engines/canopsis/engines/collectd_utils/__init__.py')
     with open(path, 'w') as out:
-        json.dump(sys.modules['canopsis.engines.collectd_utils'].types, out, sort_keys=True, indent=0)
+        json.dump(sys.modules['canopsis.engines.collectd_utils'].types, out, sort_keys=True, separators=(',', ':'))
         out.write('\n')
 
 
@@ -226,7 +226,8 @@ def main():
             json.dump(doc, f, sort_keys=True, indent=1, separators=(',', ': '))
             f.write('\n')
         print('%s: %d cases' % (name, len(doc['cases'])))
-    collectd_types(os.path.join(HERE, '..', '..', 'main', 'resources', 'collectd-types.json'))
+    collectd_types(os.path.join(HERE, '..', '..', 'main', 'resources', 'dev', 'orchestrator', 'engines', 'collectdgw',
+                                'types.json'))
 
 
 if __name__ == '__main__':

@@ -1,5 +1,6 @@
 package dev.orchestrator.engines;
 
+import dev.orchestrator.engines.collectdgw.CollectdGateway;
 import dev.orchestrator.engines.eventduration.EventDuration;
 import dev.orchestrator.engines.eventstore.EventStore;
 import dev.orchestrator.engines.filter.EventFilter;
@@ -11,9 +12,9 @@ import dev.orchestrator.plugin.TaskRegistry;
 import java.util.Map;
 
 /**
- * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag}, {@code eventstore} and
- * {@code eventduration} engine types and the perfdata task {@code canopsis.perfdata.process.event_processing} (for
- * the dynamic engine).
+ * The built-in engines of Canopsis' chain: the {@code event_filter}, {@code tag}, {@code eventstore},
+ * {@code eventduration} and {@code collectdgw} engine types and the perfdata task
+ * {@code canopsis.perfdata.process.event_processing} (for the dynamic engine).
  */
 public final class BuiltinEngines implements TaskLibrary {
 
@@ -25,6 +26,7 @@ public final class BuiltinEngines implements TaskLibrary {
         registry.registerEngineType(EventStore.TYPE, EngineType.declaring(EventStore::new,
                 Map.of("path", "the file events are stored in (the original wrote to MongoDB)"), Map.of()));
         registry.registerEngineType(EventDuration.TYPE, EventDuration::new);
+        registry.registerEngineType(CollectdGateway.TYPE, CollectdGateway.ENGINE_TYPE);
         registry.register(Perfdata.TASK, Perfdata::eventProcessing);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.api;
 
+import dev.orchestrator.config.EngineConfig;
 import java.util.Map;
 
 /**
@@ -25,6 +26,15 @@ public interface EngineType {
         return Map.of();
     }
 
+    /**
+     * The engine's section as this type runs it: a type may give defaults of its own (collectdgw binds
+     * {@code amq.topic} with {@code collectd}, as Canopsis' did). The worker binds, and {@code check} prints, the
+     * result.
+     */
+    default EngineConfig section(EngineConfig config) {
+        return config;
+    }
+
     /** {@code type} declaring its required and advised parameters. */
     static EngineType declaring(EngineType type, Map<String, String> required, Map<String, String> advised) {
         Map<String, String> req = Map.copyOf(required);
@@ -33,6 +43,11 @@ public interface EngineType {
             @Override
             public Engine create(EngineContext context) throws Exception {
                 return type.create(context);
+            }
+
+            @Override
+            public EngineConfig section(EngineConfig config) {
+                return type.section(config);
             }
 
             @Override

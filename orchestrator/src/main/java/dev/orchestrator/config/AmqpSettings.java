@@ -25,6 +25,9 @@ public record AmqpSettings(String uri, String exchangeName) {
 
     public String alertsExchange() { return exchangeName + ".alerts"; }
 
+    /** Declared by Canopsis' engines, used by none of them. */
+    public String incidentsExchange() { return exchangeName + ".incidents"; }
+
     /**
      * The broker to use: {@code amqpUriOption} ({@code --amqp-uri}) when given, else what the configuration
      * resolved ({@code ORCHESTRATOR_AMQP_URI}, then {@code amqp.conf}, then the embedded broker). The exchange name

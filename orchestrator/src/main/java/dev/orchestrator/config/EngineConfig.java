@@ -49,6 +49,16 @@ public record EngineConfig(
                 Map.of());
     }
 
+    /**
+     * This section bound to {@code exchange} with {@code keys} when it sets neither {@code exchange_name} nor
+     * {@code routing_keys}: an engine type's own default binding (Canopsis' collectdgw bound {@code amq.topic}).
+     */
+    public EngineConfig withDefaultBinding(String exchange, List<String> keys) {
+        if (!exchangeName.equals(DEFAULT_EXCHANGE) || !routingKeys.isEmpty()) return this;
+        return new EngineConfig(name, next, nextBalanced, beatInterval, exchange, List.copyOf(keys), eventProcessing,
+                beatProcessing, maxRetries, prefetch, queueType, queueArguments, params, source, keySources);
+    }
+
     /** Where {@code key} was read; the section itself with the key named when it was not set. */
     public Source sourceOf(String key) {
         Source s = keySources.get(key);
@@ -70,7 +80,16 @@ public record EngineConfig(
     /** The engine's own queue, as Canopsis named it. */
     public String queue() { return queueOf(name); }
 
-    public static String queueOf(String engineName) { return "Engine_" + engineName; }
+    /**
+     * The queue of engine {@code engineName}: {@code Engine_<name>}, but a task handler ({@code task_mail}) consumes
+     * the queue of its bare name, where Canopsis' scheduler sends jobs ({@code TaskHandler.__init__} in
+     * {@code engines/core.py}: {@code self.amqp_queue = self.name}).
+     */
+    public static String queueOf(String engineName) {
+        return engineName.startsWith(TASK_HANDLER_PREFIX) ? engineName : "Engine_" + engineName;
+    }
+
+    private static final String TASK_HANDLER_PREFIX = "task_";
 
     /** The section an engine gets when amqp2engines.conf has none for it (only allowed for built-in types). */
     public static EngineConfig defaults(String name, Source source) {

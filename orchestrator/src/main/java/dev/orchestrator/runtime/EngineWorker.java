@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,6 +61,8 @@ public final class EngineWorker implements Worker {
     private volatile Runnable ready = () -> { };
 
     // Owned by the worker's thread.
+    /** An event that took longer is logged as Canopsis' {@code _work} logged it. */
+    private static final long SLOW_EVENT_NANOS = TimeUnit.SECONDS.toNanos(3);
     private Engine engine;
     private DeliveryTracker tracker;
     private DeliveryTracker.Input current;
@@ -100,12 +103,17 @@ public final class EngineWorker implements Worker {
     public int run() throws Exception {
         thread = Thread.currentThread();
         inHand = journal.slot(config.name() + "." + workerNumber);
+        // the lines of Canopsis' engine-launcher and Engine (scripts/engine-launcher, engines/core.py), then ours
+        config.params().keySet().forEach(key -> logger.warn("Unknown parameter \"{}\", assuming it's a string", key));
+        logger.info("Configuration loaded");
         logger.info("Start Engine {} worker {} on {}", config.name(), workerNumber, connector.describe());
         try {
             engine = type.create(context);
         } catch (Exception | LinkageError e) {
             throw new IllegalStateException("cannot create engine " + config.name() + ": " + BrokerConnector.reason(e), e);
         }
+        logger.info("Engine initialized");
+        logger.info("Start Engine with pid {}", ProcessHandle.current().pid());
         try {
             openSession();
         } catch (IOException e) {
@@ -251,9 +259,13 @@ public final class EngineWorker implements Worker {
         } catch (Exception | LinkageError | AssertionError e) {
             reject(delivery, e);
         } finally {
-            counters.event(System.nanoTime() - start);
+            long elapsed = System.nanoTime() - start;
+            counters.event(elapsed);
             context.handling(null);
             if (!fatal) inHand.release();
+            if (elapsed > SLOW_EVENT_NANOS) {
+                logger.warn(String.format(Locale.ROOT, "Elapsed time %.2f seconds", elapsed / 1e9));
+            }
         }
         if (deaths > 0) journal.settled(fingerprint);
         tracker.processed(current);

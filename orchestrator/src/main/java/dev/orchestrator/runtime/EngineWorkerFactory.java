@@ -102,10 +102,10 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
     public EngineWorker create(LaunchSpec launch, Source source) throws SpawnException {
         String name = launch.engineName();
         Map<String, EngineConfig> sections = engines.get();
-        EngineConfig config = engineConfig(sections, name, source);
         EngineType type = registry.engineType(launch.engineType()).orElseThrow(() -> new SpawnException(
                 TaskRegistries.unknownMessage("engine type", launch.engineType(), "for engine " + name,
                         registry.engineTypeNames())));
+        EngineConfig config = type.section(engineConfig(sections, name, source));
         if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
             throw new SpawnException(TaskRegistries.unknownMessage("task", config.eventProcessing(),
                     "for event_processing of engine " + name, registry.eventTaskNames()));

@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * An engine's queues, exchanges and bindings, as Canopsis declared them: queue {@code Engine_<name>} durable, not
- * exclusive, not auto-delete, bound to {@code exchange_name} with each of {@code routing_keys} (with its own name
- * when there are none, Canopsis' rule for {@code amq.direct}); exchanges other than the predeclared {@code amq.*}
- * ones are durable topic exchanges; {@code canopsis.events} and {@code canopsis.alerts} exist. Also the queues of the
+ * exclusive, not auto-delete, bound as {@link EngineConfig#bindings()} says (what {@code check} prints); exchanges
+ * other than the predeclared {@code amq.*} ones are durable topic exchanges; {@code canopsis},
+ * {@code canopsis.events}, {@code canopsis.alerts} and {@code canopsis.incidents} exist, as the original's
+ * {@code Amqp} declared them ({@code old/rabbitmq.py}). Also the queues of the
  * engines in {@code next}, bound to {@code amq.direct} with their names, so events wait for a stopped engine, and
  * {@code Engine_<name>.errors}. Queue arguments are passed only when configured (Qpid refuses RabbitMQ-only ones).
  * A {@code queue_type=quorum} engine on RabbitMQ gets a quorum queue and quorum error queue, with RabbitMQ's own
@@ -51,8 +52,8 @@ final class Topology {
 
     /** The exchanges it declares (those known to exist besides the predeclared ones). */
     Set<String> exchanges() {
-        Set<String> exchanges = new LinkedHashSet<>(List.of(amqp.eventsExchange(), amqp.alertsExchange(),
-                engine.exchangeName()));
+        Set<String> exchanges = new LinkedHashSet<>(List.of(amqp.exchangeName(), amqp.eventsExchange(),
+                amqp.alertsExchange(), amqp.incidentsExchange(), engine.exchangeName()));
         exchanges.removeIf(Topology::predeclared);
         return exchanges;
     }
@@ -68,9 +69,8 @@ final class Topology {
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true, false, null);
         }
         declareQueue(channel, engine, rabbit);
-        List<String> keys = engine.routingKeys().isEmpty() ? List.of(engine.queue()) : engine.routingKeys();
-        for (String key : keys) {
-            channel.queueBind(engine.queue(), engine.exchangeName(), key);
+        for (Map.Entry<String, String> binding : engine.bindings()) {
+            channel.queueBind(engine.queue(), binding.getKey(), binding.getValue());
         }
         for (EngineConfig target : next) {
             declareNext(channel, target, rabbit);

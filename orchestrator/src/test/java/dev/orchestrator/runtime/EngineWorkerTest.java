@@ -151,6 +151,34 @@ class EngineWorkerTest {
         return all;
     }
 
+    /**
+     * old/rabbitmq.py init_queue: on another exchange than amq.direct and without routing_keys, the queue is bound
+     * with kombu's empty key (only amq.direct gets the queue's name), what EngineConfig.bindings() and check say;
+     * engines/core.py TaskHandler: a task handler consumes its bare name, where the scheduler sends jobs.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void bindsAsCheckPrintsAndATaskHandlerConsumesItsBareName(BrokerKind kind) throws Exception {
+        on(kind, "bindings");
+        String custom = name("custom"), task = "task_" + name("mail"), sink = name("sink");
+        define(engine(custom).bind("canopsis.custom").next(sink), engine(task).next(sink));
+        assertEquals(List.of(Map.entry("canopsis.custom", "")), engines.get(custom).bindings());
+        assertEquals(task, EngineConfig.queueOf(task));
+        AmqpProbe probe = probe();
+        probe.topic("canopsis.custom");
+        start(custom, 0);
+        start(task, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(custom), 1);
+        awaitConsuming(probe, task, 1);
+        List<AmqpProbe.Message> out = probe.collect(EngineConfig.queueOf(sink));
+        probe.publish("canopsis.custom", EngineConfig.queueOf(custom), event(0));
+        probe.publish("canopsis.custom", "", event(1));
+        probe.publish("amq.direct", task, event(2));
+        probe.confirmed();
+        await().atMost(WAIT).until(() -> out.size() >= 2);
+        assertEquals(Set.of(1, 2), ids(out));
+    }
+
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void aThreeEngineChainDeliversEveryEventTransformed(BrokerKind kind) throws Exception {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +62,16 @@ public record CheckReport(
 
     public record Finding(String file, int line, String section, String key, String message, String text) {}
 
-    /** The report of {@code configuration}, with the problems to show (the configuration's and any further ones). */
-    public static CheckReport of(Configuration configuration, List<Problem> problems) {
+    /**
+     * The report of {@code configuration}, with the problems to show (the configuration's and any further ones);
+     * {@code section} gives an engine's section as its type (-e) runs it ({@link dev.orchestrator.api.EngineType#section}).
+     */
+    public static CheckReport of(Configuration configuration, List<Problem> problems,
+                                 BiFunction<EngineConfig, String, EngineConfig> section) {
         Map<String, EngineConfig> engines = configuration.engines();
         Set<String> failing = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR)
                 .map(p -> p.source().section()).filter(Objects::nonNull).collect(Collectors.toSet());
-        List<Group> groups = configuration.groups().stream().map(g -> group(g, engines, failing)).toList();
+        List<Group> groups = configuration.groups().stream().map(g -> group(g, engines, failing, section)).toList();
         Set<String> used = groups.stream().flatMap(g -> g.programs().stream()).map(Program::engine)
                 .filter(Objects::nonNull).map(Engine::name).collect(Collectors.toSet());
         List<Engine> unused = engines.values().stream().filter(e -> !used.contains(e.name()))
@@ -109,15 +114,18 @@ public record CheckReport(
                 string(s.pidfile()), string(s.socketFile()), string(s.childLogDir()), string(s.directory()));
     }
 
-    private static Group group(GroupConfig g, Map<String, EngineConfig> engines, Set<String> failing) {
-        return new Group(g.name(), g.priority(), g.programs().stream().map(p -> program(p, engines, failing))
+    private static Group group(GroupConfig g, Map<String, EngineConfig> engines, Set<String> failing,
+                               BiFunction<EngineConfig, String, EngineConfig> section) {
+        return new Group(g.name(), g.priority(), g.programs().stream().map(p -> program(p, engines, failing, section))
                 .toList());
     }
 
-    private static Program program(ProgramConfig p, Map<String, EngineConfig> engines, Set<String> failing) {
+    private static Program program(ProgramConfig p, Map<String, EngineConfig> engines, Set<String> failing,
+                                   BiFunction<EngineConfig, String, EngineConfig> section) {
         Engine engine = p.processes().stream().filter(pc -> pc.launch() != null).findFirst()
                 .map(pc -> engines.get(pc.launch().engineName()) == null ? null
-                        : engine(engines.get(pc.launch().engineName()), pc.launch().engineType()))
+                        : engine(section.apply(engines.get(pc.launch().engineName()), pc.launch().engineType()),
+                                pc.launch().engineType()))
                 .orElse(null);
         Execution execution = p.processes().isEmpty() ? null : p.processes().get(0).execution();
         boolean fails = failing.contains("program:" + p.name()) || execution == null;
