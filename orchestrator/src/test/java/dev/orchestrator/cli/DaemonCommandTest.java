@@ -46,6 +46,7 @@ class DaemonCommandTest {
                 "stderr_logfile=%(here)s/second.log",
                 "[engine:first]",
                 "next=second",
+                "acknowledge_on=canopsis.events",
                 "[engine:second]",
                 ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,6 +75,9 @@ class DaemonCommandTest {
         assertFalse(read("daemon.out").contains("spawned:"), "--silent: the main log is not copied to stdout");
         String first = read("first.log");
         assertTrue(first.contains(" INFO engine.first Start Engine first worker 1"), first);
+        // scripts/engine-launcher load_engine_config: a key that is not typed, then the configuration is loaded
+        assertTrue(first.contains(" WARNING engine.first Unknown parameter \"acknowledge_on\", assuming it's a string"), first);
+        assertTrue(first.indexOf("Unknown parameter") < first.indexOf(" INFO engine.first Configuration loaded"), first);
         assertFalse(first.contains("engine.second"), first);
     }
 }

@@ -15,8 +15,9 @@ import org.apache.logging.log4j.Logger;
  * The {@code event_filter} engine type: Canopsis' rule engine ({@code engines/event_filter.py}), with its rules in a
  * JSON file instead of MongoDB. Section parameters: {@code rules_file} (relative to the configuration directory;
  * none means no rules), {@code default_action} ({@code pass}, the default, or {@code drop}; a {@code defaultrule}
- * record in the file wins, as the original's record did) and {@code canopsis_version} ({@code 2016}, the default,
- * or {@code 2018}: 2018's {@code get_routingkey} sets {@code source_type} from the presence of {@code resource}).
+ * record in the file wins, as the original's record did) and {@code canopsis_version} ({@code 2018}, the default
+ * as for the cleaner: 2018's {@code get_routingkey} sets {@code source_type} from the presence of {@code resource}
+ * before the rules run; {@code 2016}: it does not).
  * The file is read at start (a file that cannot be read fails the start) and again on every beat when it changed.
  * A passed event gets {@code rk} and {@code _id} set to its routing key, as in the original; a routed event goes to
  * {@code amq.direct} with the route as routing key instead of to the engines in {@code next}. Every beat publishes
@@ -46,7 +47,7 @@ public final class EventFilter implements Engine {
         this.logger = context.logger();
         this.clock = clock;
         this.sectionDropsByDefault = dropByDefault(context.params().getOrDefault("default_action", "pass"));
-        this.sourceTypeFromResource = version(context.params().getOrDefault("canopsis_version", "2016"));
+        this.sourceTypeFromResource = version(context.params().getOrDefault("canopsis_version", "2018"));
         String rulesFile = context.params().get("rules_file");
         if (rulesFile == null || rulesFile.isBlank()) {
             file = null;
