@@ -56,7 +56,7 @@ public record EngineConfig(
     public EngineConfig withDefaultBinding(String exchange, List<String> keys) {
         if (!exchangeName.equals(DEFAULT_EXCHANGE) || !routingKeys.isEmpty()) return this;
         return new EngineConfig(name, next, nextBalanced, beatInterval, exchange, List.copyOf(keys), eventProcessing,
-                beatProcessing, maxRetries, prefetch, queueType, queueArguments, params, source, keySources);
+                beatProcessing, maxRetries, prefetch, maxEventBytes, queueType, queueArguments, params, source, keySources);
     }
 
     /** Where {@code key} was read; the section itself with the key named when it was not set. */
