@@ -63,7 +63,8 @@ public final class RabbitCluster implements AutoCloseable {
     /** The nodes' URIs for {@code vhost}, comma-separated: the daemon's {@code --amqp-uri}. */
     public String uris(String vhost) {
         String encoded = URLEncoder.encode(vhost, StandardCharsets.UTF_8);
-        return IntStream.rangeClosed(1, NODES).mapToObj(i -> "amqp://guest:guest@127.0.0.1:" + (5700 + i) + "/" + encoded)
+        return IntStream.rangeClosed(1, NODES)
+                .mapToObj(i -> "amqp://guest:guest@127.0.0.1:" + (5700 + i) + "/" + encoded)
                 .collect(Collectors.joining(","));
     }
 

@@ -69,19 +69,25 @@ final class ExitGuard {
         LogManager.shutdown();
     }
 
-    /** The thread in {@code Runtime.exit} and the code that called it. */
+    /** The thread in {@code Runtime.exit} and the code that called it (its first frames outside the JDK). */
     static String caller() {
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             StackTraceElement[] stack = e.getValue();
             for (int i = 0; i < stack.length; i++) {
                 if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                    int from = i + 1 < stack.length && stack[i + 1].getClassName().equals("java.lang.System") ? i + 2 : i + 1;
-                    String calledFrom = Arrays.stream(stack, from, Math.min(stack.length, from + 3))
-                            .map(StackTraceElement::toString).collect(Collectors.joining(" < "));
+                    String calledFrom = Arrays.stream(stack, i + 1, stack.length).filter(f -> !jdk(f)).limit(2)
+                            .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
+                                    + f.getLineNumber() + ")")
+                            .collect(Collectors.joining(" < "));
                     return "System.exit called by thread " + e.getKey().getName() + " at " + calledFrom;
                 }
             }
         }
         return "the JVM was asked to exit (no thread in System.exit: a signal the daemon does not handle)";
+    }
+
+    private static boolean jdk(StackTraceElement frame) {
+        String c = frame.getClassName();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
     }
 }

@@ -8,6 +8,10 @@ import dev.orchestrator.chaos.stream.Events;
 import dev.orchestrator.chaos.stream.Stream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
 /**
@@ -41,7 +45,7 @@ public final class FatalTask implements Scenario {
                         : id == recurse ? Events.Kind.RECURSES : Events.Kind.NORMAL), 0);
         DaemonProcess daemon = chain.daemon();
         int deaths = 0;
-        StringBuilder why = new StringBuilder();
+        Map<String, Integer> why = new LinkedHashMap<>();
         Figures failures = Figures.checks("", null);
         while (deaths < 2 * (MAX_RETRIES + 1) + 1) {
             int status = awaitDeathOrQuiet(daemon, stream);
@@ -49,7 +53,8 @@ public final class FatalTask implements Scenario {
             deaths++;
             String log = Files.readString(chain.installation().mainLog());
             String line = log.lines().filter(l -> l.contains(" CRIT ")).reduce((a, b) -> b).orElse("(no CRIT line)");
-            why.append(status).append(": ").append(line.replaceFirst("^.* CRIT ", "")).append(" | ");
+            why.merge(status + ": " + line.replaceFirst("^.* CRIT ", "")
+                    .replaceFirst("; unacknowledged events go back to their queues$", ""), 1, Integer::sum);
             if (status != 3) failures = failures.withFailure("exit status " + status + " instead of 3");
             if (Files.exists(chain.installation().socket())) failures = failures.withFailure("socket left behind");
             if (Files.exists(chain.installation().root().resolve("run/orchestrator.pid"))) {
@@ -58,11 +63,15 @@ public final class FatalTask implements Scenario {
             lab.log("daemon died (" + status + "), started again: " + line);
             daemon = DaemonProcess.launch(lab, chain.installation(), chain.uri());
         }
-        Figures figures = stream.settle(Duration.ofSeconds(20)).described(deaths + " deaths, each restarted",
-                why.toString());
+        Figures figures = stream.settleWithPoison(Duration.ofSeconds(20)).described(deaths + " deaths, each restarted",
+                why.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(" / ")));
         if (deaths != 2 * (MAX_RETRIES + 1)) {
             figures = figures.withFailure(deaths + " deaths instead of " + 2 * (MAX_RETRIES + 1) + " (max_retries + 1"
                     + " for each of the System.exit and out-of-memory events before their quarantine)");
+        }
+        if (!stream.tally().errors().keySet().equals(Set.of(oom, exit, recurse))) {
+            figures = figures.withFailure("error-queued " + stream.tally().errors().keySet() + " instead of exactly the"
+                    + " three fatal events " + Set.of(oom, exit, recurse));
         }
         if (failures.failure() != null) figures = figures.withFailure(failures.failure());
         return figures;

@@ -24,10 +24,10 @@ class FatalTaskTest {
             assertEquals(0, figures.lost(), figures::toString);
             assertEquals(3, figures.errorQueued(), figures::toString);
             assertEquals(397, figures.delivered(), figures::toString);
-            assertTrue(figures.notes().matches("3: the JVM is exiting without a shutdown request: System.exit called by"
-                    + " thread engine-chaos_a-0 at \\S*dev\\.orchestrator\\.chaos\\.tasks\\.ChaosTasks\\.check.*"),
+            assertTrue(figures.notes().matches("2 x 3: the JVM is exiting without a shutdown request: System.exit called by"
+                    + " thread engine-chaos_a-0 at dev\\.orchestrator\\.chaos\\.tasks\\.ChaosTasks\\.check.*"),
                     figures::toString);
-            assertTrue(figures.notes().contains("3: engine chaos_a worker 0: java.lang.OutOfMemoryError: Java heap space"
+            assertTrue(figures.notes().contains(" / 2 x 3: engine chaos_a worker 0: java.lang.OutOfMemoryError: Java heap space"
                     + " with the event '"), figures::toString);
         }
     }
