@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * supervisord's reread diff (reference §6 {@code reloadConfig}): groups added, changed and removed, a group
+ * supervisord's reread diff (supervisor/rpcinterface.py {@code reloadConfig}): groups added, changed and removed, a group
  * being changed when any setting of its processes differs. Where a setting was read ({@link
  * dev.orchestrator.config.Source}) is not a setting; the {@code [engine:x]} section a process runs is one.
  */

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** supervisorctl's status descriptions (rpcinterface {@code _interpretProcessInfo}, reference §4.2). */
+/** supervisorctl's status descriptions (supervisor/rpcinterface.py {@code _interpretProcessInfo}). */
 final class Descriptions {
 
     /** Python's {@code '%b %d %I:%M %p'} in local time. */

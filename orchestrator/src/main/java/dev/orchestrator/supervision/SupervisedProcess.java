@@ -23,23 +23,26 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * One supervised worker, supervisord's {@code Subprocess} for a thread: its state machine (reference §3.3),
- * startsecs, backoff, autorestart and stop escalation.
+ * One supervised process, supervisord's {@code Subprocess} (supervisor/process.py) for both kinds of work, a thread
+ * or a child process ({@link Worker}): its state machine, startsecs, backoff, autorestart and stop escalation, with
+ * the same main-log lines (docs/supervision.md).
  *
- * <p>Event-driven: every change runs on the supervisor thread ({@link Host#executor()}); the worker's thread
- * reports its end through a task it posts there, and deadlines (startsecs, backoff retry, stopwaitsecs) are
- * scheduled tasks, so timings are exact rather than quantised by a polling loop. Other threads read the
- * published {@link Status}. The exit time is taken on the worker's thread when {@code run} returns, before any
- * decision, so "exited too quickly" is {@code exitTime - startTime < startsecs} (reference §3.7).
+ * <p>Event-driven: every change runs on the supervisor thread ({@link Host#executor()}) through {@link #change},
+ * which checks the transition and the thread; the worker's thread reports its end through a task it posts there,
+ * and deadlines (startsecs, backoff retry, stopwaitsecs) are scheduled tasks, so timings are exact rather than
+ * quantised by a polling loop. Other threads read the published {@link Status}. The exit time is taken on the
+ * worker's thread when {@code run} returns, before any decision, so "exited too quickly" is
+ * {@code exitTime - startTime < startsecs}.
  *
  * <p>Readiness: STARTING → RUNNING needs both startsecs elapsed and the worker's {@link Worker#whenReady} signal
- * (an engine worker is ready once it consumes), so a worker still connecting to a slow broker is not reported
- * RUNNING, and one that fails after startsecs without ever serving backs off instead of restarting forever.
+ * (an engine worker is ready once it consumes; a child process at once), so a worker still connecting to a slow
+ * broker is not reported RUNNING, and one that fails after startsecs without ever serving backs off instead of
+ * restarting forever.
  *
  * <p>Differences from supervisord, for threads: the stop signal is {@link Worker#requestStop()}; past
  * stopwaitsecs the worker is aborted, its thread interrupted and abandoned, and the process is STOPPED
- * ("terminated by SIGKILL") instead of staying STOPPING; an explicit start resets the backoff counter (supervisord
- * keeps it after a stop in BACKOFF, reference §3.4), so every start gets startretries fresh retries.
+ * ("terminated by SIGKILL") instead of staying STOPPING. For both kinds, an explicit start resets the backoff
+ * counter (supervisord keeps it after a stop in BACKOFF), so every start gets startretries fresh retries.
  */
 final class SupervisedProcess {
 

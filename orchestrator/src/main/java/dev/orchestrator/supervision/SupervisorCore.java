@@ -28,11 +28,11 @@ import java.util.function.Supplier;
 
 /**
  * The supervisor: every process group of a configuration, with supervisord's control semantics (its
- * rpcinterface, reference §6) and ordering (§3.6). One "supervisor" thread serialises every transition; callers
- * wait on futures completed by transitions, never by polling.
+ * supervisor/rpcinterface.py) and ordering (supervisor/supervisord.py, docs/supervision.md). One "supervisor"
+ * thread serialises every transition; callers wait on futures completed by transitions, never by polling.
  *
- * <p>Synthetic pids: each spawn gets the next value of a counter that starts at 1 with the daemon, so a pid is
- * unique within the daemon's life and increases with every spawn.
+ * <p>Synthetic pids (threads; a child process has its real pid): each spawn gets the next value of a counter that
+ * starts at 1 with the daemon, so a pid is unique within the daemon's life and increases with every spawn.
  *
  * <p>{@link #shutdown()} and {@link #restart()} return at once, like supervisord's RPCs; {@link #terminated()}
  * completes once a shutdown has stopped every process.
