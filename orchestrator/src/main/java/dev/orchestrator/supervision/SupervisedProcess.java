@@ -14,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
@@ -27,7 +26,7 @@ import org.apache.logging.log4j.Logger;
  * or a child process ({@link Worker}): its state machine, startsecs, backoff, autorestart and stop escalation, with
  * the same main-log lines (docs/supervision.md).
  *
- * <p>Event-driven: every change runs on the supervisor thread ({@link Host#executor()}) through {@link #change},
+ * <p>Event-driven: every change runs on the supervisor thread ({@link Host#schedule}) through {@link #change},
  * which checks the transition and the thread; the worker's thread reports its end through a task it posts there,
  * and deadlines (startsecs, backoff retry, stopwaitsecs) are scheduled tasks, so timings are exact rather than
  * quantised by a polling loop. Other threads read the published {@link Status}. The exit time is taken on the
@@ -55,7 +54,19 @@ final class SupervisedProcess {
 
     /** What a process needs from its supervisor. */
     interface Host {
-        ScheduledExecutorService executor();
+        /**
+         * Runs {@code task} on the supervisor thread once {@code delayNanos} of {@link #nanoTime()} have passed (0:
+         * as soon as it can); the future cancels it.
+         *
+         * @throws RejectedExecutionException once the supervisor is closed
+         */
+        Future<?> schedule(Runnable task, long delayNanos);
+
+        /** The clock of deadlines and exit times, as {@link System#nanoTime()}. */
+        long nanoTime();
+
+        /** The wall clock of start and stop times, as {@link System#currentTimeMillis()}. */
+        long currentTimeMillis();
 
         WorkerFactory factory();
 
@@ -98,7 +109,7 @@ final class SupervisedProcess {
     private Run run;
     private int backoff;
     private boolean killing;
-    private ScheduledFuture<?> timer;
+    private Future<?> timer;
     private final List<Watch<?>> watches = new ArrayList<>();
 
     SupervisedProcess(ProcessConfig config, ProcessLog log, Host host) {
@@ -117,7 +128,7 @@ final class SupervisedProcess {
 
     ProcessInfo info() {
         Status s = status;
-        long now = System.currentTimeMillis() / 1000;
+        long now = host.currentTimeMillis() / 1000;
         long start = s.start() / 1000;
         long stop = s.stop() / 1000;
         String description = Descriptions.describe(s.state(), config.name(), s.pid(), start, stop, now, s.spawnerr(),
@@ -226,7 +237,7 @@ final class SupervisedProcess {
         cancelTimer();
         killing = false;
         run = null;
-        change(new Status(ProcessState.STARTING, 0, System.currentTimeMillis(), status.stop(), null, null,
+        change(new Status(ProcessState.STARTING, 0, host.currentTimeMillis(), status.stop(), null, null,
                 status.worker()));
         Worker worker;
         try {
@@ -366,7 +377,7 @@ final class SupervisedProcess {
         MainLog.stoppedKilled(config.name());
         if (stuck.thread.isAlive()) MainLog.abandoned(config.name(), stuck.pid);
         Status s = status;
-        change(new Status(ProcessState.STOPPED, 0, s.start(), System.currentTimeMillis(), s.spawnerr(), KILLED,
+        change(new Status(ProcessState.STOPPED, 0, s.start(), host.currentTimeMillis(), s.spawnerr(), KILLED,
                 s.worker()));
     }
 
@@ -395,13 +406,13 @@ final class SupervisedProcess {
 
     private void schedule(Runnable task, long delayNanos) {
         cancelTimer();
-        timer = host.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        timer = host.schedule(task, delayNanos);
     }
 
     /** Runs {@code task} on the supervisor thread, from any thread. */
     private void post(Runnable task) {
         try {
-            host.executor().execute(task);
+            host.schedule(task, 0);
         } catch (RejectedExecutionException e) {
             // the supervisor is closed: nobody is left to tell
         }
@@ -440,7 +451,7 @@ final class SupervisedProcess {
     private final class Run implements Runnable {
         final long pid;
         final Worker worker;
-        final long startNanos = System.nanoTime();
+        final long startNanos = host.nanoTime();
         Thread thread;
         // confined to the supervisor thread
         boolean ready;
@@ -467,8 +478,8 @@ final class SupervisedProcess {
                 code = 1;
                 LOG.error("{} (pid {}) failed: {}", config.name(), pid, e.toString(), e);
             }
-            exitMillis = System.currentTimeMillis();
-            exitNanos = System.nanoTime();
+            exitMillis = host.currentTimeMillis();
+            exitNanos = host.nanoTime();
             int exitCode = code;
             post(() -> exited(this, exitCode));
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -529,7 +528,15 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
 
     private final class Host implements SupervisedProcess.Host {
         @Override
-        public ScheduledExecutorService executor() { return executor; }
+        public Future<?> schedule(Runnable task, long delayNanos) {
+            return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public long nanoTime() { return System.nanoTime(); }
+
+        @Override
+        public long currentTimeMillis() { return System.currentTimeMillis(); }
 
         @Override
         public WorkerFactory factory() { return factory; }

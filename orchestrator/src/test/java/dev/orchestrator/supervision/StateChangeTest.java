@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Every state write goes through one method that checks the transition and the thread (process.py change_state). */
@@ -31,38 +30,13 @@ class StateChangeTest {
 
     /** A request made off the supervisor thread is refused before it changes anything. */
     @Test
-    void aChangeOffTheSupervisorThreadIsRefused() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
-        try {
-            SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").build(), null, host(executor));
-            IllegalStateException e = assertThrows(IllegalStateException.class, p::start);
-            assertTrue(e.getMessage().startsWith("Assertion failed for p: changed to STARTING on thread "),
-                    e.getMessage());
-            assertEquals(ProcessState.STOPPED, p.state());
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private static SupervisedProcess.Host host(ScheduledExecutorService executor) {
-        return new SupervisedProcess.Host() {
-            @Override
-            public ScheduledExecutorService executor() { return executor; }
-
-            @Override
-            public WorkerFactory factory() { return p -> TestWorkers.untilStopped(); }
-
-            @Override
-            public long nextPid() { return 1; }
-
-            @Override
-            public boolean onSupervisorThread() { return false; }
-
-            @Override
-            public boolean spawning() { return true; }
-
-            @Override
-            public void changed(ProcessEvent event) { }
-        };
+    void aChangeOffTheSupervisorThreadIsRefused() throws Exception {
+        // the host's supervisor thread is the one that made it: another thread than this test's
+        DrivenHost host = CompletableFuture.supplyAsync(() -> new DrivenHost(p -> TestWorkers.untilStopped())).get();
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").build(), null, host);
+        IllegalStateException e = assertThrows(IllegalStateException.class, p::start);
+        assertTrue(e.getMessage().startsWith("Assertion failed for p: changed to STARTING on thread "),
+                e.getMessage());
+        assertEquals(ProcessState.STOPPED, p.state());
     }
 }

@@ -1,0 +1,134 @@
+package dev.orchestrator.supervision;
+
+import static dev.orchestrator.supervision.ProcessState.BACKOFF;
+import static dev.orchestrator.supervision.ProcessState.EXITED;
+import static dev.orchestrator.supervision.ProcessState.FATAL;
+import static dev.orchestrator.supervision.ProcessState.RUNNING;
+import static dev.orchestrator.supervision.ProcessState.STARTING;
+import static dev.orchestrator.supervision.ProcessState.STOPPED;
+import static dev.orchestrator.supervision.ProcessState.STOPPING;
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timings of the state machine on a clock the test drives (supervisord's test_process.py test_transition_*,
+ * test_change_state_sets_backoff_and_delay, test_finish_starting_state_exited_too_quickly): exact to the nanosecond.
+ */
+class DrivenClockTest {
+
+    /** A worker whose end the test decides: it returns {@code code} once released. */
+    private static class Held implements Worker {
+        final CountDownLatch release = new CountDownLatch(1);
+        final int code;
+
+        Held(int code) { this.code = code; }
+
+        @Override
+        public int run() throws InterruptedException {
+            release.await();
+            return code;
+        }
+
+        @Override
+        public void requestStop() { }
+
+        @Override
+        public void abort() { }
+
+        @Override
+        public Map<String, Object> counters() { return Map.of(); }
+    }
+
+    private static List<ProcessState> states(DrivenHost host) {
+        return host.changes.stream().map(DrivenHost.Change::to).toList();
+    }
+
+    /** process.py: BACKOFF waits 1, 2, 3 s (backoff += 1; delay = now + backoff), FATAL past startretries. */
+    @Test
+    void backoffWaitsOneTwoThreeSecondsThenGivesUp() throws Exception {
+        DrivenHost host = new DrivenHost(p -> new Held(1) {
+            @Override
+            public int run() { return 1; }
+        });
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startretries(3).build(), null, host);
+        p.start();
+        host.awaitPosted();
+        for (int retry = 1; retry <= 3; retry++) {
+            assertEquals(BACKOFF, p.state());
+            host.advance(retry * 1000L - 1, MILLISECONDS);
+            host.advance(999_999, NANOSECONDS);
+            assertEquals(BACKOFF, p.state(), "still waiting 1 ns before retry " + retry);
+            host.advance(1, NANOSECONDS);
+            assertEquals(STARTING, p.state(), "retry " + retry + " after exactly " + retry + " s");
+            host.awaitPosted();
+        }
+        assertEquals(FATAL, p.state());
+        assertEquals(List.of(STARTING, BACKOFF, STARTING, BACKOFF, STARTING, BACKOFF, STARTING, BACKOFF, FATAL),
+                states(host));
+        assertEquals(6_000_000_000L, host.changes.get(8).nanos(), "FATAL at the last failure, 1+2+3 s after the first");
+    }
+
+    /** test_transition_starting_to_running: RUNNING once up strictly longer than startsecs, not at startsecs. */
+    @Test
+    void runningStrictlyAfterStartsecs() throws Exception {
+        Held held = new Held(0);
+        DrivenHost host = new DrivenHost(p -> held);
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host);
+        p.start();
+        host.advance(1, SECONDS);
+        assertEquals(STARTING, p.state());
+        host.advance(1, NANOSECONDS);
+        assertEquals(RUNNING, p.state());
+        held.release.countDown();
+        host.awaitPosted();
+        assertEquals(EXITED, p.state());
+    }
+
+    /** finish(): an exit before startsecs is too quick (BACKOFF, whatever its code); at startsecs it is not. */
+    @Test
+    void tooQuicklyIsDecidedByTheExitTimeNotByWhenItIsSeen() throws Exception {
+        Held quick = new Held(0);
+        DrivenHost host = new DrivenHost(p -> quick);
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host);
+        p.start();
+        host.advance(999_999_999, NANOSECONDS);
+        quick.release.countDown();
+        host.awaitPosted();
+        assertEquals(BACKOFF, p.state(), "exit 0 after 0.999999999 s is still too quick");
+
+        Held slow = new Held(0);
+        DrivenHost host2 = new DrivenHost(q -> slow);
+        SupervisedProcess p2 = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host2);
+        p2.start();
+        host2.advance(1, SECONDS);
+        slow.release.countDown();
+        host2.awaitPosted();
+        assertEquals(List.of(STARTING, RUNNING, EXITED), states(host2), "up for startsecs: an exit, not a failure");
+    }
+
+    /** A thread past stopwaitsecs: STOPPED with SIGKILL's status exactly at the deadline, the thread abandoned. */
+    @Test
+    void aStuckThreadIsStoppedExactlyAtStopwaitsecs() throws Exception {
+        Held stuck = new Held(0);
+        DrivenHost host = new DrivenHost(p -> stuck);
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(0).stopwaitsecs(3).build(),
+                null, host);
+        p.start();
+        host.advance(0, NANOSECONDS);
+        assertEquals(RUNNING, p.state());
+        p.stop();
+        host.advance(3, SECONDS);
+        assertEquals(STOPPED, p.state());
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED), states(host));
+        assertEquals(3_000_000_000L, host.changes.get(3).nanos());
+        assertEquals(-1, p.info().exitstatus());
+        stuck.release.countDown();
+    }
+}
