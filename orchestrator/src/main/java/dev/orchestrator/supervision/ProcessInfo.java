@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * A snapshot of one process, as supervisord's {@code getProcessInfo}: times are epoch seconds (0 = never),
- * {@code pid} is a synthetic id (0 when not running), {@code description} follows supervisorctl's rules,
- * {@code counters} come from the worker. {@code program} is the {@code [program:x]} it comes from; {@code runsAs}
- * ({@code thread}, {@code process}, {@code jvm}) and {@code reason} say which way it runs and why (check's choice).
+ * {@code pid} is a child process's real pid or a thread's synthetic id (0 when not running), {@code description}
+ * follows supervisorctl's rules, {@code counters} come from the worker. {@code program} is the {@code [program:x]}
+ * it comes from; {@code runsAs} ({@code thread}, {@code process}, {@code jvm}) and {@code reason} say which way it
+ * runs and why (check's choice).
  */
 public record ProcessInfo(
         String name,

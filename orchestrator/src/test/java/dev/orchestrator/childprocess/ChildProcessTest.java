@@ -158,6 +158,22 @@ class ChildProcessTest {
         assertFalse(Files.exists(dir.resolve("spew.log.3")));
     }
 
+    /** A child flooding its output does not hold up the supervisor or the main log; its file rotates. */
+    @Test
+    void aFloodingChildBlocksNobody() throws Exception {
+        start("[program:flood]\ncommand=yes flooding-the-pipe\nstartsecs=0\nstdout_logfile=%(here)s/flood.log\n"
+                + "stdout_logfile_maxbytes=1MB\nstdout_logfile_backups=1\n"
+                + "[program:other]\ncommand=sleep 30\nstartsecs=0\nautostart=false\n");
+        h.awaitState("flood", RUNNING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("flood.log.1")));
+        long t0 = System.nanoTime();
+        h.supervisor.startProcess("other", "other", true);
+        h.supervisor.stopProcess("other", "other", true);
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "start and stop took " + (System.nanoTime() - t0));
+        h.awaitMainLog("stopped: other (terminated by SIGTERM)");
+        assertEquals(RUNNING, h.info("flood").state());
+    }
+
     /** test_spawn_as_child_environment_supervisor_envvars, test_issue_1170 (the program's environment wins), cwd. */
     @Test
     void environmentAndDirectoryReachTheChild() throws Exception {
