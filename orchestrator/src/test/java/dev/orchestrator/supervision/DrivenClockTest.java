@@ -59,15 +59,18 @@ class DrivenClockTest {
         });
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startretries(3).build(), null, host);
         p.start();
-        host.awaitPosted();
+        host.runPostedUntil(() -> p.state() == BACKOFF);
+        long expected = 0;
         for (int retry = 1; retry <= 3; retry++) {
             assertEquals(BACKOFF, p.state());
             host.advance(retry * 1000L - 1, MILLISECONDS);
             host.advance(999_999, NANOSECONDS);
             assertEquals(BACKOFF, p.state(), "still waiting 1 ns before retry " + retry);
             host.advance(1, NANOSECONDS);
-            assertEquals(STARTING, p.state(), "retry " + retry + " after exactly " + retry + " s");
-            host.awaitPosted();
+            host.runPostedUntil(() -> p.state() != STARTING);
+            expected += SECONDS.toNanos(retry);
+            List<DrivenHost.Change> starts = host.changes.stream().filter(c -> c.to() == STARTING).toList();
+            assertEquals(expected, starts.get(retry).nanos(), "retry " + retry + " after exactly " + retry + " s");
         }
         assertEquals(FATAL, p.state());
         assertEquals(List.of(STARTING, BACKOFF, STARTING, BACKOFF, STARTING, BACKOFF, STARTING, BACKOFF, FATAL),
@@ -87,7 +90,7 @@ class DrivenClockTest {
         host.advance(1, NANOSECONDS);
         assertEquals(RUNNING, p.state());
         held.release.countDown();
-        host.awaitPosted();
+        host.runPostedUntil(() -> p.state() == EXITED);
         assertEquals(EXITED, p.state());
     }
 
@@ -100,7 +103,7 @@ class DrivenClockTest {
         p.start();
         host.advance(999_999_999, NANOSECONDS);
         quick.release.countDown();
-        host.awaitPosted();
+        host.runPostedUntil(() -> p.state() != STARTING);
         assertEquals(BACKOFF, p.state(), "exit 0 after 0.999999999 s is still too quick");
 
         Held slow = new Held(0);
@@ -109,7 +112,7 @@ class DrivenClockTest {
         p2.start();
         host2.advance(1, SECONDS);
         slow.release.countDown();
-        host2.awaitPosted();
+        host2.runPostedUntil(() -> p2.state() == EXITED);
         assertEquals(List.of(STARTING, RUNNING, EXITED), states(host2), "up for startsecs: an exit, not a failure");
     }
 
@@ -121,8 +124,7 @@ class DrivenClockTest {
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(0).stopwaitsecs(3).build(),
                 null, host);
         p.start();
-        host.advance(0, NANOSECONDS);
-        assertEquals(RUNNING, p.state());
+        host.runPostedUntil(() -> p.state() == RUNNING);
         p.stop();
         host.advance(3, SECONDS);
         assertEquals(STOPPED, p.state());

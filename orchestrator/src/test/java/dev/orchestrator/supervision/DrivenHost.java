@@ -8,11 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A supervisor for one process whose clock the test drives: scheduled tasks run on the test's thread (the
  * "supervisor thread") when the test moves time past their deadline, so timings are exact and nothing sleeps.
- * Workers still run on their own threads; their exits are posted here and run by {@link #awaitPosted()}.
+ * Workers still run on their own threads; their exits are posted here and run by {@link #runPostedUntil}.
  */
 final class DrivenHost implements SupervisedProcess.Host {
 
@@ -73,17 +74,21 @@ final class DrivenHost implements SupervisedProcess.Host {
         now = end;
     }
 
-    /** Waits for a task posted by another thread (a worker's exit, its readiness), then runs what is due now. */
-    void awaitPosted() throws InterruptedException {
-        synchronized (this) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (tasks.stream().noneMatch(t -> t.due <= now && !t.run.isCancelled())) {
+    /**
+     * Runs what is due now, and what other threads post (a worker's exit, its readiness) as it comes, until
+     * {@code done}; time does not move.
+     */
+    void runPostedUntil(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            advance(0, TimeUnit.NANOSECONDS);
+            if (done.getAsBoolean()) return;
+            synchronized (this) {
                 long left = deadline - System.nanoTime();
-                assertTrue(left > 0, "nothing was posted");
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                assertTrue(left > 0, "not done after 5 s of posts");
+                if (tasks.stream().noneMatch(t -> t.due <= now)) TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
-        advance(0, TimeUnit.NANOSECONDS);
     }
 
     private synchronized Task nextDue(long end) {
