@@ -13,7 +13,6 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class DrivenClockTest {
 
-    /** A worker whose end the test decides: it returns {@code code} once released. */
-    private static class Held implements Worker {
-        final CountDownLatch release = new CountDownLatch(1);
-        final int code;
-
-        Held(int code) { this.code = code; }
-
-        @Override
-        public int run() throws InterruptedException {
-            release.await();
-            return code;
-        }
-
-        @Override
-        public void requestStop() { }
-
-        @Override
-        public void abort() { }
-
-        @Override
-        public Map<String, Object> counters() { return Map.of(); }
-    }
-
     private static List<ProcessState> states(DrivenHost host) {
         return host.changes.stream().map(DrivenHost.Change::to).toList();
     }
@@ -53,10 +29,7 @@ class DrivenClockTest {
     /** process.py: BACKOFF waits 1, 2, 3 s (backoff += 1; delay = now + backoff), FATAL past startretries. */
     @Test
     void backoffWaitsOneTwoThreeSecondsThenGivesUp() throws Exception {
-        DrivenHost host = new DrivenHost(p -> new Held(1) {
-            @Override
-            public int run() { return 1; }
-        });
+        DrivenHost host = new DrivenHost(p -> TestWorkers.exitAfter(0, 1));
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startretries(3).build(), null, host);
         p.start();
         host.runPostedUntil(() -> p.state() == BACKOFF);
@@ -81,15 +54,15 @@ class DrivenClockTest {
     /** test_transition_starting_to_running: RUNNING once up strictly longer than startsecs, not at startsecs. */
     @Test
     void runningStrictlyAfterStartsecs() throws Exception {
-        Held held = new Held(0);
-        DrivenHost host = new DrivenHost(p -> held);
+        CountDownLatch held = new CountDownLatch(1);
+        DrivenHost host = new DrivenHost(p -> TestWorkers.held(held, 0));
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host);
         p.start();
         host.advance(1, SECONDS);
         assertEquals(STARTING, p.state());
         host.advance(1, NANOSECONDS);
         assertEquals(RUNNING, p.state());
-        held.release.countDown();
+        held.countDown();
         host.runPostedUntil(() -> p.state() == EXITED);
         assertEquals(EXITED, p.state());
     }
@@ -97,21 +70,21 @@ class DrivenClockTest {
     /** finish(): an exit before startsecs is too quick (BACKOFF, whatever its code); at startsecs it is not. */
     @Test
     void tooQuicklyIsDecidedByTheExitTimeNotByWhenItIsSeen() throws Exception {
-        Held quick = new Held(0);
-        DrivenHost host = new DrivenHost(p -> quick);
+        CountDownLatch quick = new CountDownLatch(1);
+        DrivenHost host = new DrivenHost(p -> TestWorkers.held(quick, 0));
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host);
         p.start();
         host.advance(999_999_999, NANOSECONDS);
-        quick.release.countDown();
+        quick.countDown();
         host.runPostedUntil(() -> p.state() != STARTING);
         assertEquals(BACKOFF, p.state(), "exit 0 after 0.999999999 s is still too quick");
 
-        Held slow = new Held(0);
-        DrivenHost host2 = new DrivenHost(q -> slow);
+        CountDownLatch slow = new CountDownLatch(1);
+        DrivenHost host2 = new DrivenHost(q -> TestWorkers.held(slow, 0));
         SupervisedProcess p2 = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host2);
         p2.start();
         host2.advance(1, SECONDS);
-        slow.release.countDown();
+        slow.countDown();
         host2.runPostedUntil(() -> p2.state() == EXITED);
         assertEquals(List.of(STARTING, RUNNING, EXITED), states(host2), "up for startsecs: an exit, not a failure");
     }
@@ -119,8 +92,8 @@ class DrivenClockTest {
     /** A thread past stopwaitsecs: STOPPED with SIGKILL's status exactly at the deadline, the thread abandoned. */
     @Test
     void aStuckThreadIsStoppedExactlyAtStopwaitsecs() throws Exception {
-        Held stuck = new Held(0);
-        DrivenHost host = new DrivenHost(p -> stuck);
+        CountDownLatch stuck = new CountDownLatch(1);
+        DrivenHost host = new DrivenHost(p -> TestWorkers.held(stuck, 0));
         SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(0).stopwaitsecs(3).build(),
                 null, host);
         p.start();
@@ -131,6 +104,6 @@ class DrivenClockTest {
         assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED), states(host));
         assertEquals(3_000_000_000L, host.changes.get(3).nanos());
         assertEquals(-1, p.info().exitstatus());
-        stuck.release.countDown();
+        stuck.countDown();
     }
 }

@@ -186,6 +186,17 @@ public final class TestWorkers implements WorkerFactory {
         }
     }
 
+    /** Returns {@code code} once {@code release} is counted down, deaf to stop requests. */
+    public static Worker held(CountDownLatch release, int code) {
+        return new Deaf() {
+            @Override
+            public int run() throws InterruptedException {
+                release.await();
+                return code;
+            }
+        };
+    }
+
     private static final class Failing extends Deaf {
         final String message;
 
