@@ -29,6 +29,7 @@ final class ControlCommands {
             new Entry(AvailCommand.SYNTAX, AvailCommand::new),
             new Entry(ClearCommand.SYNTAX, ClearCommand::new),
             new Entry(MaintailCommand.SYNTAX, MaintailCommand::new),
+            new Entry(SignalCommand.SYNTAX, SignalCommand::new),
             new Entry(QueuesCommand.SYNTAX, QueuesCommand::new),
             new Entry(ErrorsCommand.SYNTAX, ErrorsCommand::new),
             new Entry(VersionCommand.SYNTAX, VersionCommand::new));

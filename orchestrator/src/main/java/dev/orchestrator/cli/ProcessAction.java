@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code start} and {@code stop} of some processes, with supervisorctl's result lines ({@code _startresult},
- * {@code _stopresult}) and exit statuses: {@code already started} and {@code not running} are not failures,
- * a spawn error or abnormal termination is 7, an unknown group 2 for start and 1 for stop.
+ * {@code start}, {@code stop} and {@code signal} of some processes, with supervisorctl's result lines
+ * ({@code _startresult}, {@code _stopresult}, {@code _signalresult}) and exit statuses: {@code already started}
+ * and {@code not running} are not failures of start and stop, a spawn error, abnormal termination or a signal to a
+ * process not running is 7, an unknown group 2 for start and 1 otherwise.
  */
 enum ProcessAction {
     START("start", "started", "ALREADY_STARTED", ControlCommand.INVALID_ARGS),
-    STOP("stop", "stopped", "NOT_RUNNING", ControlCommand.GENERIC);
+    STOP("stop", "stopped", "NOT_RUNNING", ControlCommand.GENERIC),
+    /** supervisorctl's {@code _signalresult}: nothing ignored, {@code not running} is 7. */
+    SIGNAL("signal", "signalled", "", ControlCommand.GENERIC);
 
     private final String method;
     private final String done;
@@ -39,11 +42,13 @@ enum ProcessAction {
     String line(Outcome o) {
         if (o.succeeded()) return o.name() + ": " + done;
         if (o.fault().equals("FAILED") && this == STOP) return "FAILED: " + o.message();
+        if (o.fault().equals("FAILED") && this == SIGNAL) return o.message();
         return o.name() + ": ERROR (" + switch (o.fault()) {
             case "BAD_NAME" -> o.message();
             case "NO_FILE" -> "no such file";
             case "NOT_EXECUTABLE" -> "file is not executable";
             case "ALREADY_STARTED" -> "already started";
+            case "BAD_SIGNAL" -> "bad signal name";
             case "SPAWN_ERROR" -> "spawn error";
             case "ABNORMAL_TERMINATION" -> "abnormal termination";
             case "NOT_RUNNING" -> "not running";

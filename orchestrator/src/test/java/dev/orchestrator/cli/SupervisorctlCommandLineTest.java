@@ -117,6 +117,25 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
                 withoutUsage(h.run("maintail", "-f", "-5")));
     }
 
+    /**
+     * supervisorctl's {@code do_signal} and {@code _signalresult}: usage, a bad signal name (1), a process not running
+     * (7), a thread refusing a signal it has no meaning for (the raw text, 1), TERM ending a thread worker.
+     */
+    @Test
+    void signalWithSupervisorctlsTextsAndExitCodes() {
+        assertEquals(List.of("Error: signal requires a signal name and a process name"),
+                h.run("signal", "HUP").err().lines().limit(1).toList());
+        assertEquals(1, h.run("signal", "HUP").status());
+        assertEquals(new ControlHarness.Run(1, "solo: ERROR (bad signal name)\n", ""), h.run("signal", "BOGUS", "solo"));
+        assertEquals(new ControlHarness.Run(1, "nope: ERROR (no such process)\n", ""), h.run("signal", "HUP", "nope"));
+        ControlHarness.Run hup = h.run("signal", "HUP", "solo");
+        assertEquals(1, hup.status(), hup.toString());
+        assertEquals(new ControlHarness.Run(0, "solo: signalled\n", ""), h.run("signal", "TERM", "solo"));
+        h.awaitState("solo", "solo", dev.orchestrator.supervision.ProcessState.EXITED);
+        assertEquals(new ControlHarness.Run(7, "solo: ERROR (not running)\n", ""), h.run("signal", "TERM", "solo"));
+        assertEquals(new ControlHarness.Run(0, "", ""), h.run("signal", "TERM", "all"), "a group skips what is stopped");
+    }
+
     private static ControlHarness.Run withoutUsage(ControlHarness.Run r) {
         return new ControlHarness.Run(r.status(), r.out(), r.err().lines().findFirst().orElse("") + "\n");
     }

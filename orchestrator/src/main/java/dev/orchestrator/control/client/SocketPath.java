@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the control socket for the CLI without loading the whole configuration: {@code [unix_http_server] file=}
- * of the main file, with {@code %(here)s}, {@code %(ENV_X)s} and {@code ~} expanded and a relative path taken from
+ * of the main file, with {@code %(here)s}, {@code %(ENV_X)s} and {@code ~} ({@code $HOME} first, as Python's
+ * {@code expanduser} and the configuration loader) expanded and a relative path taken from
  * the main file's directory, as the configuration loader reads it. Without that key the socket is
  * {@code run/orchestrator.sock} under the installation ({@code orchestrator.home}).
  */
@@ -54,7 +55,10 @@ public final class SocketPath {
             env.appendReplacement(b, Matcher.quoteReplacement(e == null ? "" : e));
         }
         v = env.appendTail(b).toString();
-        if (v.equals("~") || v.startsWith("~/")) v = System.getProperty("user.home") + v.substring(1);
+        String home = System.getenv("HOME");
+        if (v.equals("~") || v.startsWith("~/")) {
+            v = (home == null || home.isEmpty() ? System.getProperty("user.home") : home) + v.substring(1);
+        }
         return v;
     }
 

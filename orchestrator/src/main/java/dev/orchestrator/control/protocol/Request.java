@@ -6,7 +6,7 @@ import java.util.List;
  * One control request. {@code method} names the operation; the other fields are its parameters and are null when
  * the method does not use them: {@code names} (namespecs or group names), {@code await} (start/stop wait for the
  * target state), {@code channel}/{@code bytes}/{@code follow} (tail, maintail), {@code limit} (errors: how many
- * events), {@code ids} (replay: the events' ids, every event when null).
+ * events), {@code ids} (replay: the events' ids, every event when null), {@code signal} (signal: a name or number).
  */
 public record Request(String method, List<String> names, Boolean await, String channel, Integer bytes, Boolean follow,
                       Integer limit, List<String> ids, String signal) {

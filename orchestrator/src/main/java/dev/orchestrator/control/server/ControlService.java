@@ -77,7 +77,9 @@ public final class ControlService {
                     p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
             case "signal" -> {
                 if (r.signal() == null || r.signal().isBlank()) throw new IllegalArgumentException("no signal given");
-                yield control(r, out, p -> p.state().isRunning() || p.state() == ProcessState.STOPPING,
+                // supervisord's SIGNALLABLE_STATES (supervisor/states.py): a process in BACKOFF has nothing to signal
+                yield control(r, out, p -> p.state() == ProcessState.STARTING || p.state() == ProcessState.RUNNING
+                                || p.state() == ProcessState.STOPPING,
                         p -> () -> supervisor.signalProcess(p.group(), p.name(), r.signal()));
             }
             case "clear" -> clear(r, out);
