@@ -30,6 +30,12 @@ final class ControlCommands {
             new Entry(ClearCommand.SYNTAX, ClearCommand::new),
             new Entry(MaintailCommand.SYNTAX, MaintailCommand::new),
             new Entry(SignalCommand.SYNTAX, SignalCommand::new),
+            new Entry(GroupChangeCommand.ADD, GroupChangeCommand::add),
+            new Entry(GroupChangeCommand.REMOVE, GroupChangeCommand::remove),
+            new Entry(FgCommand.SYNTAX, FgCommand::new),
+            new Entry(WildcardsCommand.MSTART, WildcardsCommand::mstart),
+            new Entry(WildcardsCommand.MSTOP, WildcardsCommand::mstop),
+            new Entry(WildcardsCommand.MRESTART, WildcardsCommand::mrestart),
             new Entry(QueuesCommand.SYNTAX, QueuesCommand::new),
             new Entry(ErrorsCommand.SYNTAX, ErrorsCommand::new),
             new Entry(VersionCommand.SYNTAX, VersionCommand::new));

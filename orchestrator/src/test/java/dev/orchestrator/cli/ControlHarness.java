@@ -72,8 +72,11 @@ final class ControlHarness implements AutoCloseable {
         return mainFile;
     }
 
+    /** How the daemon's reader decides the way each program runs (none by default: as read). */
+    java.util.function.UnaryOperator<Configuration> planner = c -> c;
+
     Configuration load() {
-        Configuration c = ConfigLoader.load(mainFile);
+        Configuration c = planner.apply(ConfigLoader.load(mainFile));
         if (c.hasErrors()) throw new IllegalStateException("test configuration: " + c.problems());
         return c;
     }
@@ -81,7 +84,7 @@ final class ControlHarness implements AutoCloseable {
     ControlHarness start() throws Fault, IOException {
         Configuration c = load();
         logs = LogSystem.start(c.supervisord(), false);
-        daemon = new SupervisorCore(c, workers, logs.processLogs(), this::load);
+        daemon = new SupervisorCore(c, workers, logs.processLogs(), () -> planner.apply(ConfigLoader.load(mainFile)));
         daemon.start();
         server = ControlServer.start(c.supervisord().socketFile(), daemon, null, new dev.orchestrator.http.Routes(),
                 null);

@@ -136,6 +136,42 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
         assertEquals(new ControlHarness.Run(0, "", ""), h.run("signal", "TERM", "all"), "a group skips what is stopped");
     }
 
+    /** supervisorctl's {@code do_add} and {@code do_remove}: their lines and exit codes. */
+    @Test
+    void addAndRemoveWithSupervisorctlsTexts() {
+        assertEquals(new ControlHarness.Run(1, "ERROR: process/group still running: solo\n", ""),
+                h.run("remove", "solo"));
+        assertEquals(0, h.run("stop", "solo").status());
+        assertEquals(new ControlHarness.Run(0, "solo: removed process group\n", ""), h.run("remove", "solo"));
+        assertEquals(new ControlHarness.Run(4, "solo: ERROR (no such process)\n", ""), h.run("status", "solo"));
+        assertEquals(new ControlHarness.Run(1, "ERROR: no such process/group: nope\n", ""), h.run("add", "nope"));
+        assertEquals(new ControlHarness.Run(0, "solo: added process group\n", ""), h.run("add", "solo"));
+        assertEquals(new ControlHarness.Run(0, "ERROR: process group already active\n", ""), h.run("add", "solo"));
+        h.awaitState("solo", "solo", dev.orchestrator.supervision.ProcessState.RUNNING);
+    }
+
+    /** supervisorctl's {@code do_fg} errors (the attached stream is tail -f's, tested with tail). */
+    @Test
+    void fgRefusesWhatItCannotAttachTo() {
+        assertEquals(new ControlHarness.Run(1, "ERROR: no process name supplied\n", ""), h.run("fg"));
+        assertEquals(new ControlHarness.Run(1, "ERROR: too many process names supplied\n", ""), h.run("fg", "a", "b"));
+        assertEquals(new ControlHarness.Run(1, "ERROR: bad process name supplied\n", ""), h.run("fg", "nope"));
+        assertEquals(0, h.run("stop", "solo").status());
+        assertEquals(new ControlHarness.Run(1, "ERROR: process not running\n", ""), h.run("fg", "solo"));
+    }
+
+    /**
+     * The supervisor-wildcards plugin's commands (supervisorwildcards/controllerplugin.py, {@code do_mstop},
+     * {@code _expand_wildcards}): a line per matched process, {@code No process matched given expression.} else.
+     */
+    @Test
+    void wildcardsPluginCommands() {
+        assertEquals(new ControlHarness.Run(0, "No process matched given expression.\n", ""), h.run("mstop", "x*"));
+        assertEquals(new ControlHarness.Run(0, "solo: stopped\n", ""), h.run("mstop", "s?l*"));
+        assertEquals(new ControlHarness.Run(0, "solo: started\n", ""), h.run("mstart", "all"));
+        assertEquals(new ControlHarness.Run(0, "solo: stopped\nsolo: started\n", ""), h.run("mrestart", "solo:*"));
+    }
+
     private static ControlHarness.Run withoutUsage(ControlHarness.Run r) {
         return new ControlHarness.Run(r.status(), r.out(), r.err().lines().findFirst().orElse("") + "\n");
     }

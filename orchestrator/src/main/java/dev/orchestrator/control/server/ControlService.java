@@ -82,6 +82,8 @@ public final class ControlService {
                                 || p.state() == ProcessState.STOPPING,
                         p -> () -> supervisor.signalProcess(p.group(), p.name(), r.signal()));
             }
+            case "add" -> eachGroup(r, out, supervisor::addProcessGroup);
+            case "remove" -> eachGroup(r, out, supervisor::removeProcessGroup);
             case "clear" -> clear(r, out);
             case "tail" -> tail(r, out);
             case "maintail" -> {
@@ -176,6 +178,26 @@ public final class ControlService {
             state = supervisor.processInfo(p.group(), p.name()).state();
         }
         if (state != ProcessState.RUNNING) throw new Fault(Fault.Code.SPAWN_ERROR, p.namespec());
+    }
+
+    /** One change of a process group, by its name. */
+    @FunctionalInterface
+    private interface GroupCall {
+        void run(String group) throws Fault;
+    }
+
+    /** {@code add} and {@code remove}: the call on each group named, one outcome each, in the order given. */
+    private Reply eachGroup(Request r, ReplySink out, GroupCall call) throws IOException {
+        if (r.namesOrEmpty().isEmpty()) throw new IllegalArgumentException("a group name is required");
+        for (String group : r.names()) {
+            try {
+                call.run(group);
+                out.send(Reply.item(Outcome.ok(group)));
+            } catch (Fault f) {
+                out.send(Reply.item(Outcome.failed(group, f.code().name(), detail(f))));
+            }
+        }
+        return Reply.result(Map.of());
     }
 
     private Reply clear(Request r, ReplySink out) throws IOException {
