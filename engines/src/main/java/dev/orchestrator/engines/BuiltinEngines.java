@@ -8,7 +8,7 @@ import dev.orchestrator.engines.perfdata.Perfdata;
 import dev.orchestrator.engines.tag.Tagger;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.TaskLibrary;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.util.Map;
 
 /**

@@ -1,7 +1,6 @@
 package dev.orchestrator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.config.EngineConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,20 @@ public interface EngineContext {
     /** The engine's name ({@code -n}), e.g. {@code cleaner_events}. */
     String name();
 
-    /** The engine's section of amqp2engines.conf (or its defaults). */
-    EngineConfig config();
-
     /** The worker number ({@code -w}). */
     int worker();
 
-    /** Every key of the engine section that is not a typed key. */
+    /** Every key of the engine section that is not a typed key, as written. */
     Map<String, String> params();
+
+    /** The same parameters read as types (ints, booleans, durations, lists) with defaults. */
+    Parameters parameters();
+
+    /** The task named by the section's {@code event_processing}; null when unset (the dynamic engine's identity). */
+    String eventProcessing();
+
+    /** The task named by the section's {@code beat_processing}; null when unset (the dynamic engine's no-op). */
+    String beatProcessing();
 
     /** The engine names in {@code next}. */
     List<String> next();
@@ -39,8 +44,17 @@ public interface EngineContext {
     /** The engine's logger: its lines land in the program's log file. */
     Logger logger();
 
-    /** The routing key the event in hand was delivered with; null during a beat. */
+    /**
+     * The routing key the event in hand was delivered with; null during a beat. Past the first engine of a chain
+     * this is the queue name ({@code Engine_<name>}); the event's own key is {@link #eventRoutingKey()}.
+     */
     String routingKey();
+
+    /**
+     * The Canopsis routing key of the event in hand ({@link RoutingKeys#of} of the event as it is when called); null
+     * during a beat, before the body is decoded, or when the event lacks a field the key is made of.
+     */
+    String eventRoutingKey();
 
     /** The events exchange ({@code canopsis.events}) and the alerts exchange ({@code canopsis.alerts}). */
     String eventsExchange();

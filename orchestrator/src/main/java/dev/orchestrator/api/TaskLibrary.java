@@ -1,6 +1,5 @@
 package dev.orchestrator.api;
 
-import dev.orchestrator.plugin.TaskRegistry;
 
 /**
  * A set of tasks and engine types, found by {@link java.util.ServiceLoader} on the classpath and in the jars of

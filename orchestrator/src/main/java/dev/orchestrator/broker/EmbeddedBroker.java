@@ -1,5 +1,6 @@
 package dev.orchestrator.broker;
 
+import dev.orchestrator.logging.LogSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,7 +9,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -26,20 +26,14 @@ import org.apache.qpid.server.model.port.AmqpPort;
 /**
  * The zero set-up broker: Apache Qpid Broker-J in this JVM, in memory, AMQP 0-9-1 on 127.0.0.1 only, user
  * guest/guest, the default virtual host for {@code /}. Network buffers are capped for a small footprint and its
- * own logging is off (see {@link #LOGGERS}). It is not RabbitMQ: nothing survives a stop, and RabbitMQ-only queue
- * arguments close the connection (see DESIGN.md, Brokers).
+ * own logging is off ({@link LogSystem#SILENCED_LOGGERS}). It is not RabbitMQ: nothing survives a stop, and
+ * RabbitMQ-only queue arguments close the connection (docs/runtime.md, Brokers).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     /** The embedded broker's default port: not 5672, where a real RabbitMQ usually runs. */
     public static final int DEFAULT_PORT = 5673;
     public static final String HOST = "127.0.0.1";
-
-    /**
-     * Qpid's own loggers, which every log set-up turns off: a broker that cannot start (its port taken...) reaches
-     * the user as the one line of {@link BrokerException}, not as Qpid's ERROR lines with their stack traces.
-     */
-    public static final List<String> LOGGERS = List.of("org.apache.qpid", "qpid");
 
     private static final Logger LOG = LogManager.getLogger(EmbeddedBroker.class);
     private static final String CONFIG = "embedded-broker.json";
@@ -150,7 +144,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** For a JVM whose log set-up is log4j's default one (tests, tools). */
     private static void quietLogging() {
-        LOGGERS.forEach(logger -> Configurator.setLevel(logger, Level.OFF));
+        LogSystem.SILENCED_LOGGERS.forEach(logger -> Configurator.setLevel(logger, Level.OFF));
     }
 
     private static void deleteQuietly(Path dir) {

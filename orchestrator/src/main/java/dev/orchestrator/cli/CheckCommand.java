@@ -8,7 +8,7 @@ import dev.orchestrator.cli.check.CheckReportText;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.plan.CommandSearch;
 import dev.orchestrator.plan.ExecutionPlanner;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.broker.EmbeddedBroker;
+import dev.orchestrator.logging.LogSystem;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -28,7 +28,7 @@ final class ConsoleLogging {
         b.add(b.newAppender("Console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
         b.add(b.newLogger("engine", engineLevel));
-        EmbeddedBroker.LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
+        LogSystem.SILENCED_LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
         b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("Console")));
         Configurator.reconfigure(b.build());
     }

@@ -6,7 +6,7 @@ import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.plan.CommandSearch;
 import dev.orchestrator.plan.ExecutionPlanner;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.supervision.WorkerFactory;
 import java.util.concurrent.Callable;

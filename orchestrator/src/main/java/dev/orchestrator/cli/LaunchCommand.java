@@ -13,7 +13,7 @@ import dev.orchestrator.config.Problem;
 import dev.orchestrator.runtime.EngineWorker;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.supervision.SpawnException;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.plugin.TaskRegistries;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

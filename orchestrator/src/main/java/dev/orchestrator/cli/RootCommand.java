@@ -1,9 +1,11 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.control.protocol.Version;
 import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
  * for the top-level help and bash completion only, the control commands built from their {@link CommandSyntax}
  * ({@link Main} runs those without picocli).
  */
-@Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
         description = "Runs a Canopsis-style AMQP engine pipeline in one JVM, supervisord-style.")
 public final class RootCommand implements Runnable {
 
@@ -76,5 +78,13 @@ public final class RootCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** {@code orchestrator --version}: the CLI's own version. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.get()};
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

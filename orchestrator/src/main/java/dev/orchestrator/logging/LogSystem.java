@@ -1,6 +1,5 @@
 package dev.orchestrator.logging;
 
-import dev.orchestrator.broker.EmbeddedBroker;
 import dev.orchestrator.config.SupervisordSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,12 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * and {@code System.err} are replaced once by streams that route by thread.
  */
 public final class LogSystem implements AutoCloseable {
+
+    /**
+     * The embedded Qpid broker's own loggers, which every log set-up turns off: a broker that cannot start (its port
+     * taken...) reaches the user as one line, not as Qpid's ERROR lines with their stack traces.
+     */
+    public static final List<String> SILENCED_LOGGERS = List.of("org.apache.qpid", "qpid");
 
     /** The daemon's own logger: supervisord's transition lines. */
     public static final String MAIN_LOGGER = "supervisord";
@@ -58,7 +63,7 @@ public final class LogSystem implements AutoCloseable {
             main.add(b.newAppenderRef("Console"));
         }
         b.add(main);
-        EmbeddedBroker.LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
+        SILENCED_LOGGERS.forEach(logger -> b.add(b.newLogger(logger, Level.OFF)));
         b.add(b.newRootLogger(mainLevel.isMoreSpecificThan(Level.INFO) ? Level.INFO : mainLevel));
         Configurator.reconfigure(b.build());
 

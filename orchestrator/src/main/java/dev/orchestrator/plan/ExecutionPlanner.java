@@ -1,19 +1,19 @@
 package dev.orchestrator.plan;
 
 import dev.orchestrator.api.EngineType;
+import dev.orchestrator.api.TaskRegistry;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.Execution;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.Implementation;
 import dev.orchestrator.config.LaunchSpec;
+import dev.orchestrator.config.NearestNames;
 import dev.orchestrator.config.Problem;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.ProgramConfig;
 import dev.orchestrator.config.Source;
 import dev.orchestrator.plugin.ModulePath;
-import dev.orchestrator.plugin.TaskRegistries;
-import dev.orchestrator.plugin.TaskRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -166,7 +166,7 @@ public final class ExecutionPlanner {
     }
 
     private static String nearest(String name, Collection<String> known) {
-        List<String> nearest = TaskRegistries.nearest(name, known);
+        List<String> nearest = NearestNames.nearest(name, known);
         return nearest.isEmpty() ? "none is near" : "nearest: " + String.join(", ", nearest);
     }
 

@@ -5,11 +5,13 @@ import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
 import dev.orchestrator.api.Task;
+import dev.orchestrator.api.TaskRegistry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -26,7 +28,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>An engine type may also be named by the fully qualified name of a class implementing {@link EngineType}
  * with a public no-argument constructor ({@code -e com.example.MyEngineType}); it is loaded with the registry's
- * class loader (which sees the plugin jars) on first use and cached.
+ * class loader (which sees the plugin jars) on first use and cached. Such a class that is found but cannot serve
+ * is an error with its cause, never reported as an unknown engine type.
  */
 public final class DefaultTaskRegistry implements TaskRegistry {
 
@@ -126,17 +129,40 @@ public final class DefaultTaskRegistry implements TaskRegistry {
         return Optional.ofNullable(engineTypeClasses.computeIfAbsent(name, this::loadEngineTypeClass));
     }
 
-    /** The engine type class {@code className}, or null when there is no such class or it is not an EngineType. */
+    /**
+     * The engine type class {@code className}; null when there is no such class. A class that is there but cannot
+     * serve (not an EngineType, no public no-argument constructor, an initialiser or constructor that throws, a
+     * class it needs missing) is an IllegalArgumentException saying why, with the cause.
+     */
     private EngineType loadEngineTypeClass(String className) {
+        Class<?> type;
         try {
-            Class<?> type = Class.forName(className, true, classLoader);
-            if (!EngineType.class.isAssignableFrom(type)) {
-                return null;
-            }
-            return (EngineType) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
+            type = Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException e) {
             return null;
+        } catch (LinkageError e) {
+            throw cannotUse(className, "it cannot be loaded", e);
         }
+        if (!EngineType.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("engine type class " + className + " does not implement "
+                    + EngineType.class.getName());
+        }
+        try {
+            return (EngineType) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw cannotUse(className, "it has no public constructor without arguments", e);
+        } catch (InvocationTargetException e) {
+            throw cannotUse(className, "its constructor threw", e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            throw cannotUse(className, "its static initialiser threw", e.getCause());
+        } catch (InstantiationException | LinkageError e) {
+            throw cannotUse(className, "it cannot be created", e);
+        }
+    }
+
+    private static IllegalArgumentException cannotUse(String className, String why, Throwable cause) {
+        return new IllegalArgumentException("engine type class " + className + " cannot be used: " + why
+                + (cause == null ? "" : ": " + cause), cause);
     }
 
     @Override

@@ -5,9 +5,10 @@ import dev.orchestrator.api.Engine;
 import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
+import dev.orchestrator.api.TaskRegistry;
+import dev.orchestrator.config.NearestNames;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.config.EngineConfig;
 
 /**
  * Canopsis' {@code dynamic} engine: its {@code event_processing} and {@code beat_processing} keys name registered
@@ -26,15 +27,16 @@ public final class DynamicEngineType implements EngineType {
 
     @Override
     public Engine create(EngineContext context) {
-        EngineConfig config = context.config();
-        EventTask eventTask = config.eventProcessing() == null ? EventTask.IDENTITY
-                : registry.eventTask(config.eventProcessing()).orElseThrow(() -> new IllegalArgumentException(
-                        TaskRegistries.unknownMessage("task", config.eventProcessing(),
-                                "for event_processing of engine " + config.name(), registry.eventTaskNames())));
-        BeatTask beatTask = config.beatProcessing() == null ? BeatTask.NOOP
-                : registry.beatTask(config.beatProcessing()).orElseThrow(() -> new IllegalArgumentException(
-                        TaskRegistries.unknownMessage("task", config.beatProcessing(),
-                                "for beat_processing of engine " + config.name(), registry.beatTaskNames())));
+        String eventName = context.eventProcessing();
+        String beatName = context.beatProcessing();
+        EventTask eventTask = eventName == null ? EventTask.IDENTITY
+                : registry.eventTask(eventName).orElseThrow(() -> new IllegalArgumentException(
+                        NearestNames.unknownMessage("task", eventName,
+                                "for event_processing of engine " + context.name(), registry.eventTaskNames())));
+        BeatTask beatTask = beatName == null ? BeatTask.NOOP
+                : registry.beatTask(beatName).orElseThrow(() -> new IllegalArgumentException(
+                        NearestNames.unknownMessage("task", beatName,
+                                "for beat_processing of engine " + context.name(), registry.beatTaskNames())));
         return new Engine() {
             @Override
             public ObjectNode onEvent(ObjectNode event) throws Exception {

@@ -237,10 +237,11 @@ public final class EngineWorker implements Worker {
             return;
         }
         inHand.hold(fingerprint, deaths);
-        context.handling(delivery.envelope().getRoutingKey());
+        context.delivered(delivery.envelope().getRoutingKey());
         boolean fatal = false;
         try {
             ObjectNode event = decode(delivery);
+            context.decoded(event);
             ObjectNode result = engine.onEvent(event);
             checkSession();
             if (result == EventTask.DROP) {
@@ -261,7 +262,7 @@ public final class EngineWorker implements Worker {
         } finally {
             long elapsed = System.nanoTime() - start;
             counters.event(elapsed);
-            context.handling(null);
+            context.betweenEvents();
             if (!fatal) inHand.release();
             if (elapsed > SLOW_EVENT_NANOS) {
                 logger.warn(String.format(Locale.ROOT, "Elapsed time %.2f seconds", elapsed / 1e9));

@@ -1,16 +1,16 @@
 package dev.orchestrator.runtime;
 
+import dev.orchestrator.api.EngineType;
+import dev.orchestrator.api.TaskRegistry;
 import dev.orchestrator.broker.BrokerConnector;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.LaunchSpec;
+import dev.orchestrator.config.NearestNames;
 import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.config.Source;
 import dev.orchestrator.supervision.SpawnException;
 import dev.orchestrator.supervision.WorkerFactory;
-import dev.orchestrator.api.EngineType;
-import dev.orchestrator.plugin.TaskRegistries;
-import dev.orchestrator.plugin.TaskRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -102,22 +102,29 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
     public EngineWorker create(LaunchSpec launch, Source source) throws SpawnException {
         String name = launch.engineName();
         Map<String, EngineConfig> sections = engines.get();
-        EngineType type = registry.engineType(launch.engineType()).orElseThrow(() -> new SpawnException(
-                TaskRegistries.unknownMessage("engine type", launch.engineType(), "for engine " + name,
-                        registry.engineTypeNames())));
+        EngineType type = engineType(launch.engineType(), name);
         EngineConfig config = type.section(engineConfig(sections, name, source));
         if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
-            throw new SpawnException(TaskRegistries.unknownMessage("task", config.eventProcessing(),
+            throw new SpawnException(NearestNames.unknownMessage("task", config.eventProcessing(),
                     "for event_processing of engine " + name, registry.eventTaskNames()));
         }
         if (config.beatProcessing() != null && registry.beatTask(config.beatProcessing()).isEmpty()) {
-            throw new SpawnException(TaskRegistries.unknownMessage("task", config.beatProcessing(),
+            throw new SpawnException(NearestNames.unknownMessage("task", config.beatProcessing(),
                     "for beat_processing of engine " + name, registry.beatTaskNames()));
         }
         List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
         Logger logger = engineLogger(name, launch.logLevel());
         return new EngineWorker(config, next, amqp, type, connector, launch.worker(), logger,
                 configDirectory(config.source()), journal());
+    }
+
+    private EngineType engineType(String typeName, String engineName) throws SpawnException {
+        try {
+            return registry.engineType(typeName).orElseThrow(() -> new SpawnException(NearestNames.unknownMessage(
+                    "engine type", typeName, "for engine " + engineName, registry.engineTypeNames())));
+        } catch (IllegalArgumentException e) {
+            throw new SpawnException(e.getMessage() + " (engine " + engineName + ")", e);
+        }
     }
 
     private static EngineConfig engineConfig(Map<String, EngineConfig> sections, String name, Source source) {

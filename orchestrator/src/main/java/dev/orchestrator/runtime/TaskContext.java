@@ -2,6 +2,7 @@ package dev.orchestrator.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.Parameters;
 import dev.orchestrator.api.RoutingKeys;
 import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.EngineConfig;
@@ -31,7 +32,9 @@ final class TaskContext implements EngineContext {
     private final Path configDirectory;
     private final AmqpSettings amqp;
     private final Outputs outputs;
+    private final Parameters parameters;
     private String routingKey;
+    private ObjectNode event;
 
     TaskContext(EngineConfig config, int worker, Logger logger, Path configDirectory, AmqpSettings amqp,
             Outputs outputs) {
@@ -41,21 +44,46 @@ final class TaskContext implements EngineContext {
         this.configDirectory = configDirectory;
         this.amqp = amqp;
         this.outputs = outputs;
+        this.parameters = new Parameters(config.name(), config.params());
     }
 
-    /** The delivery in hand's routing key, null between events (during a beat). */
-    void handling(String deliveryRoutingKey) {
+    /** A delivery is in hand, with this routing key. */
+    void delivered(String deliveryRoutingKey) {
         this.routingKey = deliveryRoutingKey;
+        this.event = null;
+    }
+
+    /** The event in hand, once decoded. */
+    void decoded(ObjectNode decodedEvent) {
+        this.event = decodedEvent;
+    }
+
+    /** No event in hand (a beat may run). */
+    void betweenEvents() {
+        this.routingKey = null;
+        this.event = null;
     }
 
     @Override public String name() { return config.name(); }
-    @Override public EngineConfig config() { return config; }
     @Override public int worker() { return worker; }
     @Override public Map<String, String> params() { return config.params(); }
+    @Override public Parameters parameters() { return parameters; }
+    @Override public String eventProcessing() { return config.eventProcessing(); }
+    @Override public String beatProcessing() { return config.beatProcessing(); }
     @Override public List<String> next() { return config.next(); }
     @Override public Path configDirectory() { return configDirectory; }
     @Override public Logger logger() { return logger; }
     @Override public String routingKey() { return routingKey; }
+
+    @Override
+    public String eventRoutingKey() {
+        try {
+            return event == null ? null : RoutingKeys.of(event);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override public String eventsExchange() { return amqp.eventsExchange(); }
     @Override public String alertsExchange() { return amqp.alertsExchange(); }
 

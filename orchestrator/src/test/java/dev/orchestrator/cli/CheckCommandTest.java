@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.plugin.DefaultTaskRegistry;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;

@@ -5,6 +5,7 @@ import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
 import dev.orchestrator.api.Task;
+import dev.orchestrator.config.NearestNames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -102,10 +103,52 @@ class DefaultTaskRegistryTest {
         assertTrue(registry.engineType("dynamic").isPresent());
         assertTrue(registry.engineType(Named.class.getName()).isPresent());
         assertSame(registry.engineType(Named.class.getName()).get(), registry.engineType(Named.class.getName()).get());
-        assertTrue(registry.engineType("java.lang.String").isEmpty());
+        assertEquals("engine type class java.lang.String does not implement " + EngineType.class.getName(),
+                assertThrows(IllegalArgumentException.class, () -> registry.engineType("java.lang.String")).getMessage());
         assertTrue(registry.engineType("no.such.Type").isEmpty());
         assertTrue(registry.engineType("nosuch").isEmpty());
         assertEquals(Set.of("dynamic"), registry.engineTypeNames());
+    }
+
+    public static final class FailingInitialiser implements EngineType {
+        static final int VALUE = Integer.parseInt("not a number");
+
+        @Override
+        public Engine create(EngineContext context) { return event -> event; }
+    }
+
+    public static final class FailingConstructor implements EngineType {
+        public FailingConstructor() { throw new IllegalStateException("no licence file"); }
+
+        @Override
+        public Engine create(EngineContext context) { return event -> event; }
+    }
+
+    public static final class NoDefaultConstructor implements EngineType {
+        public NoDefaultConstructor(String unused) { }
+
+        @Override
+        public Engine create(EngineContext context) { return event -> event; }
+    }
+
+    /** Regression: these were all reported as "unknown engine type", their cause lost (loadEngineTypeClass). */
+    @Test
+    void anEngineTypeClassThatCannotServeIsReportedWithItsCause() {
+        DefaultTaskRegistry registry = new DefaultTaskRegistry();
+        IllegalArgumentException initialiser = assertThrows(IllegalArgumentException.class,
+                () -> registry.engineType(FailingInitialiser.class.getName()));
+        assertEquals("engine type class " + FailingInitialiser.class.getName() + " cannot be used: its static"
+                + " initialiser threw: java.lang.NumberFormatException: For input string: \"not a number\"",
+                initialiser.getMessage());
+        assertTrue(initialiser.getCause() instanceof NumberFormatException);
+        IllegalArgumentException constructor = assertThrows(IllegalArgumentException.class,
+                () -> registry.engineType(FailingConstructor.class.getName()));
+        assertEquals("engine type class " + FailingConstructor.class.getName() + " cannot be used: its constructor"
+                + " threw: java.lang.IllegalStateException: no licence file", constructor.getMessage());
+        IllegalArgumentException noConstructor = assertThrows(IllegalArgumentException.class,
+                () -> registry.engineType(NoDefaultConstructor.class.getName()));
+        assertTrue(noConstructor.getMessage().startsWith("engine type class " + NoDefaultConstructor.class.getName()
+                + " cannot be used: it has no public constructor without arguments"), noConstructor.getMessage());
     }
 
     @Test
@@ -113,11 +156,11 @@ class DefaultTaskRegistryTest {
         List<String> known = List.of("canopsis.alerts.process.event_processing", "canopsis.perfdata.process.event_processing",
                 "canopsis.perfdata.process.beat_processing", "cleaner", "dynamic");
         assertEquals(List.of("canopsis.perfdata.process.event_processing"),
-                TaskRegistries.nearest("canopsis.perfdata.proces.event_processing", known).subList(0, 1));
-        assertEquals(List.of("cleaner"), TaskRegistries.nearest("claener", known));
-        assertEquals(List.of(), TaskRegistries.nearest("zzzzzzzz", known));
+                NearestNames.nearest("canopsis.perfdata.proces.event_processing", known).subList(0, 1));
+        assertEquals(List.of("cleaner"), NearestNames.nearest("claener", known));
+        assertEquals(List.of(), NearestNames.nearest("zzzzzzzz", known));
         assertEquals("unknown task 'dynamik' for event_processing of engine x (nearest: dynamic)",
-                TaskRegistries.unknownMessage("task", "dynamik", "for event_processing of engine x", known));
-        assertEquals("unknown engine type 'qqqqqq'", TaskRegistries.unknownMessage("engine type", "qqqqqq", "", known));
+                NearestNames.unknownMessage("task", "dynamik", "for event_processing of engine x", known));
+        assertEquals("unknown engine type 'qqqqqq'", NearestNames.unknownMessage("engine type", "qqqqqq", "", known));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.Task;
 import dev.orchestrator.api.TaskLibrary;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.Logger;

@@ -1,7 +1,7 @@
 package dev.orchestrator.engines.cleaner;
 
 import dev.orchestrator.api.TaskLibrary;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 
 /** Registers the {@code cleaner} engine type. */
 public final class CleanerLibrary implements TaskLibrary {

@@ -28,11 +28,11 @@ public final class Severity implements TaskLibrary {
     public static ObjectNode eventProcessing(EngineContext engine, ObjectNode event, Logger logger, Map<String, String> params) {
         if (!"check".equals(event.path("event_type").asText())) return null;
         int state = event.path("state").asInt(3);
-        if (state < Integer.parseInt(params.getOrDefault("min_state", "0").strip())) {
-            logger.debug("{}: state {} is below min_state, dropped", engine.routingKey(), state);
+        if (state < engine.parameters().integer("min_state", 0)) {
+            logger.debug("{}: state {} is below min_state, dropped", engine.eventRoutingKey(), state);
             return EventTask.DROP;
         }
-        event.put(params.getOrDefault("field", "severity"), state >= 0 && state < NAMES.length ? NAMES[state] : "unknown");
+        event.put(engine.parameters().string("field", "severity"), state >= 0 && state < NAMES.length ? NAMES[state] : "unknown");
         return null;
     }
 

@@ -11,7 +11,7 @@ import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.LaunchSpec;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.plugin.TaskRegistries;
-import dev.orchestrator.plugin.TaskRegistry;
+import dev.orchestrator.api.TaskRegistry;
 import dev.orchestrator.testing.AmqpProbe;
 import dev.orchestrator.testing.BrokerKind;
 import dev.orchestrator.testing.RunningWorker;

@@ -5,7 +5,7 @@ import dev.orchestrator.control.protocol.Outcome;
 import dev.orchestrator.control.protocol.Reply;
 import dev.orchestrator.control.protocol.Request;
 
-import dev.orchestrator.cli.Version;
+import dev.orchestrator.control.protocol.Version;
 import dev.orchestrator.http.Acceptor;
 import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.supervision.Fault;

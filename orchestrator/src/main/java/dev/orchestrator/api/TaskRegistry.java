@@ -1,9 +1,4 @@
-package dev.orchestrator.plugin;
-
-import dev.orchestrator.api.BeatTask;
-import dev.orchestrator.api.EngineType;
-import dev.orchestrator.api.EventTask;
-import dev.orchestrator.api.Task;
+package dev.orchestrator.api;
 
 import java.util.Optional;
 import java.util.SortedSet;
@@ -24,6 +19,12 @@ public interface TaskRegistry {
 
     Optional<BeatTask> beatTask(String name);
 
+    /**
+     * The engine type registered as {@code name}, or the class of that name implementing EngineType; empty when
+     * there is neither.
+     *
+     * @throws IllegalArgumentException when such a class exists but cannot be used, saying why
+     */
     Optional<EngineType> engineType(String name);
 
     SortedSet<String> eventTaskNames();
