@@ -56,9 +56,8 @@ feed: $(JAR)
 	$(ORCH) feed --count $(or $(COUNT),1000)
 
 install: $(JAR)
-	mkdir -p $(PREFIX)/lib/orchestrator/orchestrator $(PREFIX)/lib/orchestrator/engines $(PREFIX)/bin
+	mkdir -p $(PREFIX)/lib/orchestrator/orchestrator $(PREFIX)/lib/orchestrator/plugins $(PREFIX)/bin
 	cp -r orchestrator/bin orchestrator/target $(PREFIX)/lib/orchestrator/orchestrator/
-	cp -r engines/lib $(PREFIX)/lib/orchestrator/engines/
 	cp -rn etc $(PREFIX)/lib/orchestrator/ 2>/dev/null || true
 	mkdir -p $(PREFIX)/lib/orchestrator/logs
 	ln -sf $(PREFIX)/lib/orchestrator/orchestrator/bin/orchestrator $(PREFIX)/bin/orchestrator
@@ -70,7 +69,6 @@ install: $(JAR)
 
 clean:
 	$(MVN) clean
-	rm -f engines/lib/*.jar
 
 bench: $(JAR)
 	java -Dorchestrator.home=$(CURDIR) -cp "bench/target/bench.jar:bench/target/lib/*" dev.orchestrator.bench.Bench \

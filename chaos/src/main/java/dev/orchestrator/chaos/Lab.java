@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What the scenarios share: the installation under test ({@code orchestrator.home}: bin/, target/, engines/lib,
+ * What the scenarios share: the installation under test ({@code orchestrator.home}: bin/, target/,
  * etc/), a work directory for their files, a seed, a log, and the resources to release at the end (RabbitMQ vhosts,
  * daemons), released in reverse order.
  */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class PluginsOption {
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Directory of task library jars (default: <orchestrator home>/engines/lib).")
+            description = "Directory of task library jars (default: <orchestrator home>/plugins).")
     Path plugins;
 
     /**

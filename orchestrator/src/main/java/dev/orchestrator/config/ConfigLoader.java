@@ -43,19 +43,21 @@ public final class ConfigLoader {
         return new ConfigLoader(mainFile, environment, home).load();
     }
 
+    /**
+     * The {@code [supervisord]} and {@code [unix_http_server]} settings of {@code mainFile} (its includes too), read
+     * exactly as {@link #load} reads them but without the programs, engines and broker: what the CLI needs to find
+     * the daemon's socket, quickly. Defaults when the file is missing or wrong (the daemon then says why).
+     */
+    public static SupervisordSettings loadSupervisord(Path mainFile) {
+        ConfigLoader loader = new ConfigLoader(mainFile, System.getenv(), Home.get());
+        Map<String, Object> names = Expansions.base(loader.here, loader.environment);
+        return SupervisordReader.read(loader.readFiles(names), loader.here, loader.home, names, loader.problems)
+                .settings();
+    }
+
     private Configuration load() {
         Map<String, Object> names = Expansions.base(here, environment);
-        IniDocument doc = new IniDocument();
-        if (!Files.isRegularFile(mainFile)) {
-            problems.error(new Source(mainFile, 0, null, null), "no such configuration file (expected the"
-                    + " supervisord main file: pass -c FILE or set ORCHESTRATOR_CONFIG)");
-        } else {
-            IniReader.read(mainFile, doc, problems);
-            include(doc, names);
-        }
-        Path engines = here.resolve(ENGINES_FILE);
-        if (Files.isRegularFile(engines)) IniReader.read(engines, doc, problems);
-
+        IniDocument doc = readFiles(names);
         SupervisordReader.Result daemon = SupervisordReader.read(doc, here, home, names, problems);
         names = Expansions.withEnvironment(names, daemon.environment());
         Sections sections = Sections.of(doc, problems);
@@ -72,6 +74,21 @@ public final class ConfigLoader {
         AmqpSettings amqp = AmqpSettings.resolve(environment, master.settings());
         return new Configuration(mainFile, daemon.settings(), groups, Map.copyOf(allEngines), amqp,
                 problems.list().stream().distinct().toList());
+    }
+
+    /** The main file, the files it includes and amqp2engines.conf, in one document. */
+    private IniDocument readFiles(Map<String, Object> names) {
+        IniDocument doc = new IniDocument();
+        if (!Files.isRegularFile(mainFile)) {
+            problems.error(new Source(mainFile, 0, null, null), "no such configuration file (expected the"
+                    + " supervisord main file: pass -c FILE or set ORCHESTRATOR_CONFIG)");
+        } else {
+            IniReader.read(mainFile, doc, problems);
+            include(doc, names);
+        }
+        Path engines = here.resolve(ENGINES_FILE);
+        if (Files.isRegularFile(engines)) IniReader.read(engines, doc, problems);
+        return doc;
     }
 
     /** supervisord reads the main file's {@code [include]} only, each matching file once, in sorted order. */

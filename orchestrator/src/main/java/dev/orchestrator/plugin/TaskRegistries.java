@@ -1,6 +1,7 @@
 package dev.orchestrator.plugin;
 
 import dev.orchestrator.api.TaskLibrary;
+import dev.orchestrator.config.Home;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -16,16 +17,16 @@ import java.util.stream.Stream;
 
 /**
  * Builds the task registry of a run: the built-in {@code dynamic} engine type, then every {@link TaskLibrary}
- * found by {@link ServiceLoader} on the classpath and in the jars of the plugins directory (default
- * {@code <orchestrator.home>/engines/lib/}).
+ * found by {@link ServiceLoader} on the classpath (the built-in engines) and in the jars of the plugins directory
+ * (default {@code <orchestrator.home>/plugins/}, which the build never touches).
  */
 public final class TaskRegistries {
 
     private TaskRegistries() { }
 
-    /** The default plugins directory: {@code <orchestrator.home>/engines/lib} (home defaults to the working directory). */
+    /** The default plugins directory: {@code plugins} under the installation ({@link Home}). */
     public static Path defaultPluginsDir() {
-        return Path.of(System.getProperty("orchestrator.home", ".")).resolve("engines").resolve("lib");
+        return Home.get().resolve("plugins");
     }
 
     /**

@@ -23,6 +23,23 @@ class SocketPathTest {
         assertEquals(ConfigLoader.load(main).supervisord().socketFile(), SocketPath.of(main));
     }
 
+    /** Regression: the CLI's own reader saw the main file only, the daemon its includes too. */
+    @Test
+    void declaredInAnIncludedFile() throws Exception {
+        Path main = dir.resolve("etc/supervisord.conf");
+        Files.createDirectories(dir.resolve("etc/conf.d"));
+        Files.writeString(main, "[supervisord]\nlogfile=x.log\n[include]\nfiles = conf.d/*.conf\n");
+        Files.writeString(dir.resolve("etc/conf.d/control.conf"),
+                "[unix_http_server]\nfile=" + dir.resolve("run/y.sock") + "\n");
+        assertEquals(dir.resolve("run/y.sock"), SocketPath.of(main));
+        assertEquals(ConfigLoader.load(main).supervisord().socketFile(), SocketPath.of(main));
+    }
+
+    @Test
+    void aMissingFileMeansTheDefaultSocket() {
+        assertEquals(Home.get().resolve("run/orchestrator.sock"), SocketPath.of(dir.resolve("nothing.conf")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "[unix_http_server]\nfile=%(here)s/../run/x.sock\n",
