@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * All connections share one {@link ConnectionFactory} and with it a small pool dispatching
  * deliveries and confirms (the workers' handlers only enqueue) and one heartbeat timer, not 100 pools.
  * Sockets use amqp-client's blocking I/O, one small reader thread per connection: measured in {@code make bench},
- * its NIO transport spent half the daemon's CPU per event (frames read and written a byte at a time), and blocking
- * I/O cut the CPU per event by 30% for about 7 MB more for 100 workers. The system property
+ * its NIO transport cost much more CPU per event (frames read and written a byte at a time) than blocking I/O does
+ * for a few MB more (docs/benchmark.md). The system property
  * {@code orchestrator.amqp.nio=true} switches to NIO (two loops for every socket), for comparison.
  * Automatic recovery is off: each worker reconnects on its own thread and drops its in-flight state, which is
  * simpler to get right than replaying delivery tags and confirm sequence numbers.

@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.appender.rolling.action.AbstractAction;
 import org.apache.logging.log4j.core.config.Configuration;
 
 /**
- * log4j2 file appenders that rotate as supervisord's (reference §5.1): past {@code maxBytes} the file becomes
+ * log4j2 file appenders that rotate as supervisord's (supervisor/loggers.py {@code RotatingFileHandler}): past {@code maxBytes} the file becomes
  * {@code .1} and older backups shift up to {@code .backups} (the oldest is dropped); {@code backups = 0}
  * truncates in place; {@code maxBytes = 0} never rotates. log4j2 checks the size before each write, so a rotated
  * file exceeds {@code maxBytes} by at most one line, as supervisord's exceeds it by one write.

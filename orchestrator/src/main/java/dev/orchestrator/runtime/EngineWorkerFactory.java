@@ -140,6 +140,8 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         }
         return LogManager.getLogger(loggerName);
     }
+        return LogManager.getLogger(loggerName + "." + worker);
+    }
 
     private static Path configDirectory(Source source) {
         Path file = source == null ? null : source.file();

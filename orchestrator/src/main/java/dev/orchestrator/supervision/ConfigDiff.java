@@ -19,8 +19,8 @@ final class ConfigDiff {
 
     private ConfigDiff() { }
 
-    /** [added, changed, removed] group names, from the active groups to the new configuration. */
-    static List<List<String>> diff(Collection<ProcessGroup> active, Configuration next) {
+    /** The groups added, changed and removed, from the active groups to the new configuration. */
+    static ConfigChanges diff(Collection<ProcessGroup> active, Configuration next) {
         Map<String, ProcessGroup> byName = new HashMap<>();
         active.forEach(g -> byName.put(g.name(), g));
         List<String> added = new ArrayList<>();
@@ -32,7 +32,7 @@ final class ConfigDiff {
         }
         List<String> removed = byName.keySet().stream()
                 .filter(name -> next.groups().stream().noneMatch(g -> g.name().equals(name))).sorted().toList();
-        return List.of(added, changed, removed);
+        return new ConfigChanges(added, changed, removed);
     }
 
     /** True if {@code group} of the new configuration has a process of {@code p}'s name, set up just like it. */

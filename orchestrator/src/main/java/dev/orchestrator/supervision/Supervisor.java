@@ -34,7 +34,7 @@ public interface Supervisor {
     void clearProcessLogs(String group, String name) throws Fault;
 
     /** Re-reads the configuration: names of groups [added, changed, removed]. */
-    List<List<String>> reloadConfig() throws Fault;
+    ConfigChanges reloadConfig() throws Fault;
 
     void addProcessGroup(String group) throws Fault;
 

@@ -189,7 +189,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     }
 
     @Override
-    public List<List<String>> reloadConfig() throws Fault {
+    public ConfigChanges reloadConfig() throws Fault {
         checkRunning();
         Configuration next = read();
         return call(() -> {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A copy of Canopsis' 2016 etc/ (reference §5.2, §5.4, §5.5: 22 programs in amqp2engines plus engine-eventduration,
- * Python engine types) reads completely; without the original launcher, the planner names every engine type and
+ * A copy of Canopsis' 2016 etc/ (capensis/canopsis sources/canopsis/etc/: 22 programs in amqp2engines plus
+ * engine-eventduration, Python engine types) reads completely; without the original launcher, the planner names every engine type and
  * task that cannot run here.
  */
 class CanopsisConfigurationTest {

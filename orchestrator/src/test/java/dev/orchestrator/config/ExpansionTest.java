@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Python %-formatting with supervisord's names and error texts (reference §2, §1.2). */
+/** Python %-formatting with supervisord's names and error texts (supervisord's supervisor/options.py {@code expand} and its callers). */
 class ExpansionTest {
 
     private static final Map<String, Object> NAMES = Map.of("program_name", "cat", "process_num", 7,

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** [group:x], homogeneous groups, ordering and process names (reference §1.3). */
+/** [group:x], homogeneous groups, ordering and process names (supervisord's supervisor/options.py, {@code ServerOptions.process_groups_from_parser}). */
 class GroupsTest extends WithConfigTree {
 
     private static String program(String name, String extra) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every [program:x] option: supervisord's default, type, expansion rules and validation text (reference §1). */
+/** Every [program:x] option: supervisord's default, type, expansion rules and validation text (supervisord's supervisor/options.py {@code processes_from_section}). */
 class ProgramOptionsTest extends WithConfigTree {
 
     private Configuration program(String body) {

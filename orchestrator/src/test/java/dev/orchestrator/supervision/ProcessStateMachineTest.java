@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** Every transition of reference §3.3, with scripted workers and the real main log. */
+/** Every transition of supervisord's {@code Subprocess} (supervisor/process.py, docs/supervision.md), with scripted workers and the real main log. */
 class ProcessStateMachineTest extends HarnessTest {
 
     private static double seconds(long nanos) { return nanos / 1e9; }

@@ -144,7 +144,7 @@ class SupervisorCoreTest extends HarnessTest {
         h.configuration = TestProcesses.configuration(dir, a, single(process("b").startsecs(2).build()),
                 single(process("d").startsecs(0).build()));
 
-        assertEquals(List.of(List.of("d"), List.of("b"), List.of("c")), h.supervisor.reloadConfig());
+        assertEquals(new ConfigChanges(List.of("d"), List.of("b"), List.of("c")), h.supervisor.reloadConfig());
         assertThrowsFault(Fault.Code.STILL_RUNNING, () -> h.supervisor.removeProcessGroup("c"));
         h.supervisor.stopProcess("c", "c", true);
         h.supervisor.removeProcessGroup("c");
@@ -156,7 +156,7 @@ class SupervisorCoreTest extends HarnessTest {
         assertEquals(List.of("a:true", "b:true", "d:true"), h.supervisor.allConfigInfo().stream()
                 .map(c -> c.name() + ":" + c.inuse()).sorted().toList());
         assertEquals(List.of("a", "b", "d"), h.supervisor.allProcessInfo().stream().map(ProcessInfo::name).toList());
-        assertEquals(List.of(List.of(), List.of("b"), List.of()), h.supervisor.reloadConfig(),
+        assertEquals(new ConfigChanges(List.of(), List.of("b"), List.of()), h.supervisor.reloadConfig(),
                 "an added group is current; b still runs its old settings");
     }
 
@@ -168,7 +168,7 @@ class SupervisorCoreTest extends HarnessTest {
         h.supervisor.stopProcess("u", "u", false);
         assertEquals(STOPPING, h.state("u"));
         h.configuration = TestProcesses.configuration(dir, single(process("u").startsecs(0).stopwaitsecs(5).build()));
-        assertEquals(List.of(List.of(), List.of("u"), List.of()), h.supervisor.reloadConfig());
+        assertEquals(new ConfigChanges(List.of(), List.of("u"), List.of()), h.supervisor.reloadConfig());
 
         h.supervisor.updateProcessGroup("u");
         h.awaitState("u", RUNNING);

@@ -10,7 +10,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 
-/** Canopsis' cleaner contract (reference §6.4, C2 cleaner and its test_cleaner.py). */
+/** Canopsis' cleaner contract (capensis/canopsis cleaner engine and its test_cleaner.py). */
 class CleanerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

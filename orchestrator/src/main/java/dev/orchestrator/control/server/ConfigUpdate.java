@@ -4,6 +4,7 @@ import dev.orchestrator.control.protocol.NameResolver;
 import dev.orchestrator.control.protocol.Outcome;
 import dev.orchestrator.control.protocol.Reply;
 
+import dev.orchestrator.supervision.ConfigChanges;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.Supervisor;
@@ -32,10 +33,10 @@ final class ConfigUpdate {
     }
 
     Reply apply(List<String> names) throws Fault, IOException {
-        List<List<String>> diff = supervisor.reloadConfig();
-        List<String> added = diff.get(0);
-        List<String> changed = diff.get(1);
-        List<String> removed = diff.get(2);
+        ConfigChanges diff = supervisor.reloadConfig();
+        List<String> added = diff.added();
+        List<String> changed = diff.changed();
+        List<String> removed = diff.removed();
         Set<String> wanted = new LinkedHashSet<>(names);
         if (wanted.contains(NameResolver.ALL)) wanted.clear();
         Set<String> known = ControlService.groups(supervisor.allProcessInfo());

@@ -8,6 +8,7 @@ import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.control.protocol.Version;
 import dev.orchestrator.http.Acceptor;
 import dev.orchestrator.pipeline.Pipeline;
+import dev.orchestrator.supervision.ConfigChanges;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
@@ -281,10 +282,9 @@ public final class ControlService {
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m.equals(f.code().name()) ? "" : m;
     }
 
-    /** supervisord's reloadConfig triple as a map: {@code added}, {@code changed}, {@code removed} group names. */
-    static Map<String, List<String>> changes(List<List<String>> addedChangedRemoved) {
-        return Map.of("added", addedChangedRemoved.get(0), "changed", addedChangedRemoved.get(1),
-                "removed", addedChangedRemoved.get(2));
+    /** The changes as the reply's map: {@code added}, {@code changed}, {@code removed} group names. */
+    static Map<String, List<String>> changes(ConfigChanges changes) {
+        return Map.of("added", changes.added(), "changed", changes.changed(), "removed", changes.removed());
     }
 
     /** Group names of the running configuration, in order. */
