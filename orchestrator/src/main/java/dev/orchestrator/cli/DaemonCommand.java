@@ -6,7 +6,7 @@ import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.plan.CommandSearch;
 import dev.orchestrator.plan.ExecutionPlanner;
-import dev.orchestrator.api.TaskRegistry;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.supervision.WorkerFactory;
 import java.util.concurrent.Callable;
@@ -44,13 +44,14 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskRegistry registry;
+        DefaultTaskRegistry registry;
         try {
             registry = plugins.discover();
         } catch (IllegalStateException e) {
             System.err.println("orchestrator daemon: not started: " + e.getMessage());
             return 1;
         }
+        registry.warnings().forEach(w -> System.err.println("orchestrator daemon: warning: " + w));
         ExecutionPlanner planner = new ExecutionPlanner(registry, CommandSearch.ofThisProcess());
         return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent), new Daemon.Workers() {
             @Override

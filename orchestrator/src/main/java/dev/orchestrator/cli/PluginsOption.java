@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.plugin.TaskRegistries;
-import dev.orchestrator.api.TaskRegistry;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,7 +17,7 @@ final class PluginsOption {
      *
      * @throws IllegalStateException with a one-line message when a library cannot be loaded
      */
-    TaskRegistry discover() {
+    DefaultTaskRegistry discover() {
         return TaskRegistries.discover(plugins != null ? plugins : TaskRegistries.defaultPluginsDir());
     }
 }

@@ -1,15 +1,20 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.api.TaskRegistry;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code tasks}: the engine types and tasks that the classpath and the plugins directory register. */
+/**
+ * {@code tasks}: the engine types and tasks that the classpath and the plugins directory register, each with where
+ * it comes from (a jar's file name, the class path, built-in); names a second jar registers again are warnings.
+ */
 @Command(name = "tasks", mixinStandardHelpOptions = true,
         description = {"List the registered engine types (for -e) and tasks (for event_processing and"
-        + " beat_processing), from the classpath and the plugin jars.", "Exit status: 0, or 2 when a library cannot be loaded."})
+        + " beat_processing), from the classpath and the plugin jars, each with its jar.",
+        "Exit status: 0, or 2 when a library cannot be loaded."})
 final class TasksCommand implements Callable<Integer> {
 
     @Mixin
@@ -17,24 +22,32 @@ final class TasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskRegistry registry;
+        DefaultTaskRegistry registry;
         try {
             registry = plugins.discover();
         } catch (IllegalStateException e) {
             System.err.println("tasks: " + e.getMessage());
             return 2;
         }
-        list("engine types", registry.engineTypeNames());
-        list("event tasks (event_processing)", registry.eventTaskNames());
-        list("beat tasks (beat_processing)", registry.beatTaskNames());
+        list(registry, "engine types", DefaultTaskRegistry.ENGINE_TYPE, registry.engineTypeNames());
+        list(registry, "event tasks (event_processing)", DefaultTaskRegistry.EVENT_TASK, registry.eventTaskNames());
+        list(registry, "beat tasks (beat_processing)", DefaultTaskRegistry.BEAT_TASK, registry.beatTaskNames());
+        registry.warnings().forEach(w -> System.err.println("tasks: warning: " + w));
         return 0;
     }
 
-    private static void list(String title, Set<String> names) {
+    private static void list(DefaultTaskRegistry registry, String title, String kind, Set<String> names) {
         System.out.println(title + ":");
         if (names.isEmpty()) {
             System.out.println("  (none)");
         }
-        names.forEach(name -> System.out.println("  " + name));
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        names.forEach(name -> System.out.println("  " + name + " ".repeat(width - name.length() + 2)
+                + shortOrigin(registry.origin(kind, name))));
+    }
+
+    /** A jar by its file name; the class path and built-in as they are. */
+    private static String shortOrigin(String origin) {
+        return origin.endsWith(".jar") ? Path.of(origin).getFileName().toString() : origin;
     }
 }

@@ -15,16 +15,19 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Logger;
 
 /**
  * The task registry: event tasks, beat tasks and engine types by name, each kind its own namespace. Registering a
- * name twice is an error (Canopsis' {@code TaskError}). Filled once at discovery, then read by any thread.
+ * name twice is an error (Canopsis' {@code TaskError}), unless it comes from another origin (another plugin jar):
+ * then the first stays and a warning says so. Filled once at discovery, then read by any thread.
  *
  * <p>An engine type may also be named by the fully qualified name of a class implementing {@link EngineType}
  * with a public no-argument constructor ({@code -e com.example.MyEngineType}); it is loaded with the registry's
@@ -32,6 +35,14 @@ import org.apache.logging.log4j.Logger;
  * is an error with its cause, never reported as an unknown engine type.
  */
 public final class DefaultTaskRegistry implements TaskRegistry {
+
+    /** The origin of the registry's own {@code dynamic} engine type. */
+    public static final String BUILT_IN = "built-in";
+    /** The origin of the libraries on the class path (the built-in engines). */
+    public static final String CLASS_PATH = "class path";
+    public static final String EVENT_TASK = "event task";
+    public static final String BEAT_TASK = "beat task";
+    public static final String ENGINE_TYPE = "engine type";
 
     private static final MethodType EVENT_SIGNATURE =
             MethodType.methodType(ObjectNode.class, EngineContext.class, ObjectNode.class, Logger.class, Map.class);
@@ -42,7 +53,10 @@ public final class DefaultTaskRegistry implements TaskRegistry {
     private final Map<String, BeatTask> beatTasks = new ConcurrentHashMap<>();
     private final Map<String, EngineType> engineTypes = new ConcurrentHashMap<>();
     private final Map<String, EngineType> engineTypeClasses = new ConcurrentHashMap<>();
+    private final Map<String, String> origins = new ConcurrentHashMap<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final ClassLoader classLoader;
+    private volatile String origin = CLASS_PATH;
 
     /** An empty registry resolving engine type class names with {@code classLoader}. */
     public DefaultTaskRegistry(ClassLoader classLoader) {
@@ -56,17 +70,17 @@ public final class DefaultTaskRegistry implements TaskRegistry {
 
     @Override
     public void register(String name, EventTask task) {
-        put(eventTasks, "event task", name, task);
+        put(eventTasks, EVENT_TASK, name, task);
     }
 
     @Override
     public void register(String name, BeatTask task) {
-        put(beatTasks, "beat task", name, task);
+        put(beatTasks, BEAT_TASK, name, task);
     }
 
     @Override
     public void registerEngineType(String name, EngineType type) {
-        put(engineTypes, "engine type", name, type);
+        put(engineTypes, ENGINE_TYPE, name, type);
     }
 
     @Override
@@ -184,16 +198,42 @@ public final class DefaultTaskRegistry implements TaskRegistry {
         return Collections.unmodifiableSortedSet(new TreeSet<>(map.keySet()));
     }
 
-    private static <T> void put(Map<String, T> map, String kind, String name, T value) {
+    /** Where what is registered next comes from: a plugin jar's path, {@link #CLASS_PATH} or {@link #BUILT_IN}. */
+    public void from(String nextOrigin) {
+        this.origin = nextOrigin;
+    }
+
+    /** Where the {@code kind} ({@link #EVENT_TASK}, {@link #BEAT_TASK}, {@link #ENGINE_TYPE}) {@code name} came from. */
+    public String origin(String kind, String name) {
+        return origins.get(kind + ":" + name);
+    }
+
+    /** The names a second origin registered again (two versions of a plugin jar): kept from the first, said here. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Registers {@code value}; the same name twice from one origin is an error (Canopsis' {@code TaskError}), from
+     * another origin a warning, the first kept.
+     */
+    private <T> void put(Map<String, T> map, String kind, String name, T value) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(kind + " name must not be empty");
         }
         if (value == null) {
             throw new IllegalArgumentException(kind + " '" + name + "' is null");
         }
-        if (map.putIfAbsent(name, value) != null) {
+        String from = origin;
+        if (map.putIfAbsent(name, value) == null) {
+            origins.put(kind + ":" + name, from);
+            return;
+        }
+        String first = origin(kind, name);
+        if (from.equals(first)) {
             throw new IllegalStateException(kind + " '" + name + "' is already registered");
         }
+        warnings.add(kind + " '" + name + "' of " + from + " ignored: already registered by " + first);
     }
 
     /** What a task method threw, as the task interfaces declare it: exceptions as they are, errors rethrown. */
