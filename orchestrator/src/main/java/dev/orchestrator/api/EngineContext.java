@@ -30,6 +30,12 @@ public interface EngineContext {
     /** The task named by the section's {@code beat_processing}; null when unset (the dynamic engine's no-op). */
     String beatProcessing();
 
+    /** The engine's own queue, {@code Engine_<name>} (Canopsis' {@code amqp_queue}). */
+    String queue();
+
+    /** Seconds between two beats ({@code beat_interval}); 0: no beat. */
+    int beatInterval();
+
     /** The engine names in {@code next}. */
     List<String> next();
 

@@ -70,6 +70,8 @@ final class TaskContext implements EngineContext {
     @Override public Parameters parameters() { return parameters; }
     @Override public String eventProcessing() { return config.eventProcessing(); }
     @Override public String beatProcessing() { return config.beatProcessing(); }
+    @Override public String queue() { return config.queue(); }
+    @Override public int beatInterval() { return config.beatInterval(); }
     @Override public List<String> next() { return config.next(); }
     @Override public Path configDirectory() { return configDirectory; }
     @Override public Logger logger() { return logger; }

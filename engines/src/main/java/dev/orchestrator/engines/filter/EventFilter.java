@@ -107,15 +107,15 @@ public final class EventFilter implements Engine {
 
     /** {@code send_stat_event}: the passes and drops since the last beat, then the counters start again. */
     ObjectNode statistics() {
-        String droppedLine = dropped + " event dropped since " + context.config().beatInterval();
+        String droppedLine = dropped + " event dropped since " + context.beatInterval();
         ObjectNode event = Forger.forge("check", "Engine", "engine", "resource", null,
-                context.config().queue() + "_data", clock.getAsLong());
+                context.queue() + "_data", clock.getAsLong());
         event.put("output", droppedLine);
         ArrayNode metrics = event.putArray("perf_data_array");
         metrics.addObject().put("metric", "pass_event").put("value", passed).put("type", "GAUGE");
         metrics.addObject().put("metric", "drop_event").put("value", dropped).put("type", "GAUGE");
         logger.debug(droppedLine);
-        logger.debug("{} event passed since {}", passed, context.config().beatInterval());
+        logger.debug("{} event passed since {}", passed, context.beatInterval());
         passed = 0;
         dropped = 0;
         return event;
