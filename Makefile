@@ -3,7 +3,8 @@ MVN        ?= mvn -B -q
 PREFIX     ?= /usr/local
 ORCH       := orchestrator/bin/orchestrator
 JAR        := orchestrator/target/orchestrator.jar
-SOURCES    := $(shell find pom.xml orchestrator/pom.xml engines/pom.xml orchestrator/src/main engines/src/main \
+SOURCES    := $(shell find pom.xml api/pom.xml api/src/main orchestrator/pom.xml engines/pom.xml orchestrator/src/main \
+                engines/src/main examples/severity-plugin/pom.xml examples/severity-plugin/src \
                 bench/pom.xml bench/perftest/pom.xml bench/src/main -type f 2>/dev/null)
 BENCH_URI  ?= amqp://guest:guest@127.0.0.1:5672
 BENCH_ARGS ?=
@@ -23,8 +24,9 @@ help:
 	@echo "  chaos    the ten fault-tolerance scenarios on RabbitMQ (127.0.0.1:5672), ~15 min with a 10 min soak:"
 	@echo "           figures per scenario; SOAK_SECONDS=60 for a short soak, CHAOS_ARGS='--only 1,3' for a part (--help)"
 
+# install: the engine API (dev.orchestrator:orchestrator-api) lands in ~/.m2 for plugin projects (examples/)
 $(JAR): $(SOURCES)
-	$(MVN) -DskipTests package
+	$(MVN) -DskipTests install
 	@touch $(JAR)
 
 build: $(JAR)

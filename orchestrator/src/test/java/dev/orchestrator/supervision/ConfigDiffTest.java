@@ -37,6 +37,6 @@ class ConfigDiffTest {
                 new ProcessGroup(a, Map.of("a", engine("a", List.of(), 1)), List.of()),
                 new ProcessGroup(b, Map.of("b", engine("b", List.of(), 2)), List.of()));
         Configuration next = with(Map.of("a", engine("a", List.of(), 10), "b", engine("b", List.of("a"), 20)), a, b);
-        assertEquals(List.of(List.of(), List.of("b"), List.of()), ConfigDiff.diff(active, next));
+        assertEquals(new ConfigChanges(List.of(), List.of("b"), List.of()), ConfigDiff.diff(active, next));
     }
 }

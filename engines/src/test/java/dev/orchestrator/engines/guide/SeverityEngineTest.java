@@ -1,4 +1,4 @@
-package dev.orchestrator.engines.example;
+package dev.orchestrator.engines.guide;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/writing-an-engine.md, done by the letter: its ini blocks are read from the guide and applied to a copy of the
- * shipped etc/ (steps 3 to 6), then the daemon runs it. The one change: {@code beat_interval=1} instead of 60, so the
+ * docs/writing-an-engine.md, done by the letter: the example plugin (examples/severity-plugin, its own project built
+ * against the API alone) on the class path, the guide's ini blocks applied to a copy of the shipped etc/ (steps 3
+ * to 6), then the daemon runs it. The one change: {@code beat_interval=1} instead of 60, so the
  * heartbeat shows within the test.
  */
 class SeverityEngineTest {

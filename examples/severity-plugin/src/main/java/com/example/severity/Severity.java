@@ -1,4 +1,4 @@
-package dev.orchestrator.engines.example;
+package com.example.severity;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * The example of docs/writing-an-engine.md: two tasks for the {@code dynamic} engine, registered by this
  * {@link TaskLibrary} (its line in META-INF/services/dev.orchestrator.api.TaskLibrary) under their default names
- * {@code dev.orchestrator.engines.example.Severity.eventProcessing} and {@code ...Severity.beatProcessing}.
+ * {@code com.example.severity.Severity.eventProcessing} and {@code ...Severity.beatProcessing}.
  * <ul>
  * <li>the event task writes a check's severity ({@code ok}, {@code minor}, {@code major}, {@code critical} or
  * {@code unknown}) into the field its {@code field} parameter names (default {@code severity}), and drops the checks
