@@ -38,7 +38,7 @@ public final class DefaultTaskRegistry implements TaskRegistry {
 
     /** The origin of the registry's own {@code dynamic} engine type. */
     public static final String BUILT_IN = "built-in";
-    /** The origin of the libraries on the class path (the built-in engines). */
+    /** The origin of what has no location (a registry filled in code). */
     public static final String CLASS_PATH = "class path";
     public static final String EVENT_TASK = "event task";
     public static final String BEAT_TASK = "beat task";
@@ -198,7 +198,7 @@ public final class DefaultTaskRegistry implements TaskRegistry {
         return Collections.unmodifiableSortedSet(new TreeSet<>(map.keySet()));
     }
 
-    /** Where what is registered next comes from: a plugin jar's path, {@link #CLASS_PATH} or {@link #BUILT_IN}. */
+    /** Where what is registered next comes from: the path of its jar (or class directory), or {@link #BUILT_IN}. */
     public void from(String nextOrigin) {
         this.origin = nextOrigin;
     }

@@ -5,6 +5,7 @@ import dev.orchestrator.config.Home;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -56,12 +57,16 @@ public final class TaskRegistries {
         return registry;
     }
 
-    /** Registers the libraries that {@code loader} itself defines (not its parent's), as coming from {@code origin}. */
-    private static void register(DefaultTaskRegistry registry, ClassLoader loader, String origin) {
-        registry.from(origin);
+    /**
+     * Registers the libraries that {@code loader} itself defines (not its parent's), each as coming from its jar
+     * (or {@code where} when the class has no location).
+     */
+    private static void register(DefaultTaskRegistry registry, ClassLoader loader, String where) {
         try {
             for (ServiceLoader.Provider<TaskLibrary> provider : ServiceLoader.load(TaskLibrary.class, loader).stream()
                     .filter(p -> p.type().getClassLoader() == loader).toList()) {
+                String origin = location(provider.type(), where);
+                registry.from(origin);
                 TaskLibrary library = provider.get();
                 try {
                     library.register(registry);
@@ -71,7 +76,17 @@ public final class TaskRegistries {
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new IllegalStateException("cannot load a task library of " + origin + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load a task library of " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String location(Class<?> type, String fallback) {
+        var source = type.getProtectionDomain().getCodeSource();
+        try {
+            return source == null || source.getLocation() == null ? fallback
+                    : Path.of(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return fallback;
         }
     }
 

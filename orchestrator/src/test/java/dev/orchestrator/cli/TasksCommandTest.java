@@ -31,7 +31,7 @@ class TasksCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = Main.commandLine("tasks").execute("tasks", "--plugins", plugins.toString());
+            status = RootCommand.commandLine("tasks").execute("tasks", "--plugins", plugins.toString());
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
