@@ -106,7 +106,13 @@ public final class ExecutionPlanner {
     /** What keeps {@code launch} from running in Java here, one clause each; empty when nothing does. */
     private List<String> gaps(LaunchSpec launch, EngineConfig engine) {
         List<String> gaps = new ArrayList<>();
-        Optional<EngineType> type = registry.engineType(launch.engineType());
+        Optional<EngineType> type;
+        try {
+            type = registry.engineType(launch.engineType());
+        } catch (IllegalArgumentException e) {
+            gaps.add(e.getMessage());
+            return gaps;
+        }
         if (type.isEmpty()) {
             gaps.add("engine type '" + launch.engineType() + "' " + NO_JAVA + " ("
                     + nearest(ModulePath.engineType(launch.engineType()).orElse(launch.engineType()),
