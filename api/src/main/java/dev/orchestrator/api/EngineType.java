@@ -1,6 +1,6 @@
 package dev.orchestrator.api;
 
-import dev.orchestrator.config.EngineConfig;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,12 +27,19 @@ public interface EngineType {
     }
 
     /**
-     * The engine's section as this type runs it: a type may give defaults of its own (collectdgw binds
-     * {@code amq.topic} with {@code collectd}, as Canopsis' did). The worker binds, and {@code check} prints, the
-     * result.
+     * The binding this type gives its engine's queue when the section sets neither {@code exchange_name} nor
+     * {@code routing_keys} (collectdgw binds {@code amq.topic} with {@code collectd}, as Canopsis' did); null: the
+     * section's own. The worker binds, and {@code check} prints, the result.
      */
-    default EngineConfig section(EngineConfig config) {
-        return config;
+    default Binding defaultBinding() {
+        return null;
+    }
+
+    /** A queue binding: an exchange and its routing keys. */
+    record Binding(String exchange, List<String> routingKeys) {
+        public Binding {
+            routingKeys = List.copyOf(routingKeys);
+        }
     }
 
     /** {@code type} declaring its required and advised parameters. */
@@ -46,8 +53,8 @@ public interface EngineType {
             }
 
             @Override
-            public EngineConfig section(EngineConfig config) {
-                return type.section(config);
+            public Binding defaultBinding() {
+                return type.defaultBinding();
             }
 
             @Override

@@ -64,7 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
             TaskRegistry tasks = registry != null ? registry.get() : plugins.discover();
             Configuration configuration = new ExecutionPlanner(tasks, CommandSearch.ofThisProcess()).plan(config.load());
             CheckReport report = CheckReport.of(configuration, configuration.problems(),
-                    (engine, type) -> tasks.engineType(type).map(t -> t.section(engine)).orElse(engine));
+                    (engine, type) -> tasks.engineType(type).map(t -> engine.withDefaultBinding(t.defaultBinding()))
+                            .orElse(engine));
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(report));

@@ -1,5 +1,6 @@
 package dev.orchestrator.config;
 
+import dev.orchestrator.api.EngineType;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +54,13 @@ public record EngineConfig(
      * This section bound to {@code exchange} with {@code keys} when it sets neither {@code exchange_name} nor
      * {@code routing_keys}: an engine type's own default binding (Canopsis' collectdgw bound {@code amq.topic}).
      */
+    public EngineConfig withDefaultBinding(EngineType.Binding binding) {
+        return binding == null ? this : withDefaultBinding(binding.exchange(), binding.routingKeys());
+    }
+
+    /** This section bound to {@code exchange} with {@code keys} when it sets neither (see above). */
     public EngineConfig withDefaultBinding(String exchange, List<String> keys) {
-        if (!exchangeName.equals(DEFAULT_EXCHANGE) || !routingKeys.isEmpty()) return this;
+        if (exchange == null || !exchangeName.equals(DEFAULT_EXCHANGE) || !routingKeys.isEmpty()) return this;
         return new EngineConfig(name, next, nextBalanced, beatInterval, exchange, List.copyOf(keys), eventProcessing,
                 beatProcessing, maxRetries, prefetch, maxEventBytes, queueType, queueArguments, params, source, keySources);
     }

@@ -103,7 +103,7 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         String name = launch.engineName();
         Map<String, EngineConfig> sections = engines.get();
         EngineType type = engineType(launch.engineType(), name);
-        EngineConfig config = type.section(engineConfig(sections, name, source));
+        EngineConfig config = engineConfig(sections, name, source).withDefaultBinding(type.defaultBinding());
         if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
             throw new SpawnException(NearestNames.unknownMessage("task", config.eventProcessing(),
                     "for event_processing of engine " + name, registry.eventTaskNames()));
@@ -139,8 +139,6 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
             Configurator.setLevel(loggerName, Level.toLevel(level.strip(), Level.INFO));
         }
         return LogManager.getLogger(loggerName);
-    }
-        return LogManager.getLogger(loggerName + "." + worker);
     }
 
     private static Path configDirectory(Source source) {

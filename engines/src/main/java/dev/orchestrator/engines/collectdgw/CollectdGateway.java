@@ -7,7 +7,6 @@ import dev.orchestrator.api.Engine;
 import dev.orchestrator.api.EngineContext;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
-import dev.orchestrator.config.EngineConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
@@ -36,8 +35,8 @@ public final class CollectdGateway implements Engine {
         }
 
         @Override
-        public EngineConfig section(EngineConfig config) {
-            return config.withDefaultBinding(EXCHANGE, List.of(ROUTING_KEY));
+        public Binding defaultBinding() {
+            return new Binding(EXCHANGE, List.of(ROUTING_KEY));
         }
     };
 

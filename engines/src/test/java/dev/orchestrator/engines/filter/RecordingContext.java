@@ -4,6 +4,7 @@ import static dev.orchestrator.testing.EngineConfigs.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.api.EngineContext;
+import dev.orchestrator.api.Parameters;
 import dev.orchestrator.api.RoutingKeys;
 import dev.orchestrator.config.EngineConfig;
 import java.util.ArrayList;
@@ -30,12 +31,17 @@ final class RecordingContext implements EngineContext {
     }
 
     @Override public String name() { return config.name(); }
-    @Override public EngineConfig config() { return config; }
+    @Override public Parameters parameters() { return new Parameters(config.name(), config.params()); }
+    @Override public String eventProcessing() { return config.eventProcessing(); }
+    @Override public String beatProcessing() { return config.beatProcessing(); }
+    @Override public String queue() { return config.queue(); }
+    @Override public int beatInterval() { return config.beatInterval(); }
     @Override public int worker() { return 0; }
     @Override public Map<String, String> params() { return config.params(); }
     @Override public List<String> next() { return config.next(); }
     @Override public Logger logger() { return LogManager.getLogger(config.name()); }
     @Override public String routingKey() { return null; }
+    @Override public String eventRoutingKey() { return null; }
     @Override public String eventsExchange() { return "canopsis.events"; }
     @Override public String alertsExchange() { return "canopsis.alerts"; }
     @Override public void publish(ObjectNode event) { publish(event, eventsExchange(), RoutingKeys.of(event)); }
