@@ -12,9 +12,9 @@ import java.util.Set;
  */
 record Sections(Map<String, IniSection> programs, List<IniSection> groups, Map<String, IniSection> engines) {
 
+    /** Read by the daemon, or (supervisorctl's own section) skipped by supervisord too. */
     private static final Set<String> DAEMON = Set.of(SupervisordReader.SECTION, SupervisordReader.SERVER_SECTION,
-            HttpServerReader.INET_SECTION, "include");
-    private static final String CLIENT = "supervisorctl";
+            HttpServerReader.INET_SECTION, "include", "supervisorctl");
     private static final List<String> IGNORED_PREFIXES = List.of("rpcinterface:", "ctlplugin:");
     private static final List<String> UNSUPPORTED_PREFIXES = List.of("eventlistener:", "fcgi-program:");
 
@@ -38,9 +38,6 @@ record Sections(Map<String, IniSection> programs, List<IniSection> groups, Map<S
                 if (engine.isEmpty()) problems.error(section.source(), "an engine section needs a name"
                         + " (expected [engine:NAME])");
                 else engines.put(engine, section);
-            } else if (name.equals(CLIENT)) {
-                problems.note(section.source(), "section ignored: it is supervisorctl's own, the daemon reads none"
-                        + " of it");
             } else if (IGNORED_PREFIXES.stream().anyMatch(name::startsWith)) {
                 problems.note(section.source(), "section ignored: supervisord's XML-RPC interface is built in"
                         + " (docs/control.md)");

@@ -25,7 +25,6 @@ public final class HttpConnection {
     private static final Pattern REQUEST_LINE = Pattern.compile("(\\S+) (\\S+) (HTTP/\\d\\.\\d)");
 
     private static final int LINGER_SECONDS = 2;
-    private static final int LINGER_BYTES = 1 << 20;
 
     private final SocketChannel channel;
     private final Routes routes;
@@ -216,7 +215,7 @@ public final class HttpConnection {
 
     /**
      * Answers a request that was not read whole, then closes lingering: the output first, then the input once the
-     * client stops sending (at most {@link #LINGER_BYTES} or {@link #LINGER_SECONDS}), so that the client reads the
+     * client stops sending (at most {@link #LINGER_SECONDS}), so that the client reads the
      * answer instead of a reset for the bytes left unread.
      */
     private void refuse(HttpError e) {
@@ -224,9 +223,10 @@ public final class HttpConnection {
             HttpExchange.refuse(channel, deadlines, e.status(), e.getMessage());
             channel.shutdownOutput();
             ByteBuffer sink = ByteBuffer.allocate(4096);
-            long drained = 0;
             try (Deadlines.Armed linger = deadlines.armRead(channel, LINGER_SECONDS)) {
-                for (int n = 0; n >= 0 && drained < LINGER_BYTES; n = channel.read(sink.clear())) drained += n;
+                while (channel.read(sink.clear()) >= 0) {
+                    // discard what the client still sends
+                }
             }
         } catch (IOException gone) {
             LOG.debug("HTTP client gone before its {} answer: {}", e.status(), gone.getMessage());

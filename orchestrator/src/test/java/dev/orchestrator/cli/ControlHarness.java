@@ -61,6 +61,8 @@ final class ControlHarness implements AutoCloseable {
             Files.writeString(mainFile, String.join("\n",
                     "[unix_http_server]",
                     "file=%(here)s/../run/orchestrator.sock",
+                    "[supervisorctl]",
+                    "serverurl=unix://%(here)s/../run/orchestrator.sock",
                     "[supervisord]",
                     "logfile=%(here)s/../logs/orchestrator.log",
                     "pidfile=%(here)s/../run/orchestrator.pid",
@@ -86,8 +88,9 @@ final class ControlHarness implements AutoCloseable {
         logs = LogSystem.start(c.supervisord(), false);
         daemon = new SupervisorCore(c, workers, logs.processLogs(), () -> planner.apply(ConfigLoader.load(mainFile)));
         daemon.start();
-        server = ControlServer.start(c.supervisord().socketFile(), daemon, null, new dev.orchestrator.http.Routes(),
-                null);
+        server = ControlServer.start(c.supervisord().socketFile(), daemon, null,
+                dev.orchestrator.daemon.HttpRoutes.supervisord(new dev.orchestrator.http.Routes(), daemon),
+                c.supervisord().socketCredentials());
         daemon.terminated().thenRun(server::close);
         return this;
     }

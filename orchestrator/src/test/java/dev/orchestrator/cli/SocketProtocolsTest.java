@@ -12,7 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The control socket speaks the CLI's JSON lines and HTTP, told apart by the client's first byte. */
+/** The control socket speaks the CLI's JSON lines and HTTP, told apart by how the client starts. */
 class SocketProtocolsTest extends DaemonTestBase {
 
     private String exchange(String request) throws IOException {
@@ -43,6 +43,8 @@ class SocketProtocolsTest extends DaemonTestBase {
                 http);
         String json = exchange("{\"method\":\"pid\"}\n");
         assertEquals("{\"result\":{\"pid\":" + ProcessHandle.current().pid() + "}}\n", json);
+        String shouting = exchange("HELLO daemon\n");
+        assertTrue(shouting.startsWith("{\"error\":{\"fault\":\"INCORRECT_PARAMETERS\""), shouting);
         assertEquals(0, h.run("status").status());
     }
 }

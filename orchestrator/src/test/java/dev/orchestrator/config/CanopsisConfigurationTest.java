@@ -96,7 +96,7 @@ class CanopsisConfigurationTest {
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).startsWith("not a [group:x] option, ignored"));
         assertTrue(warnings.get(1).startsWith("engine 'eventduration' has no [engine:eventduration] section"));
-        assertEquals(Set.of("minfds", "minprocs", "nodaemon", "supervisorctl", "rpcinterface:supervisor",
+        assertEquals(Set.of("minfds", "minprocs", "nodaemon", "rpcinterface:supervisor",
                 "ctlplugin:wildcards"), config.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE)
                 .map(p -> p.source().key() == null ? p.source().section() : p.source().key())
                 .collect(Collectors.toSet()));

@@ -125,7 +125,7 @@ class LayoutsTest extends WithConfigTree {
         assertEquals(tmp.resolve("logs/orchestrator.log"), s.logfile());
         assertEquals(tmp.resolve("run/orchestrator.sock"), s.socketFile());
         assertEquals(List.of(), errors(c));
-        assertEquals(5, messages(c, Problem.Severity.NOTE).size(), c.problems()::toString);
+        assertEquals(4, messages(c, Problem.Severity.NOTE).size(), c.problems()::toString);
         assertEquals(List.of("logfil", "eventlistener:x", "programs:typo"), c.problems().stream()
                 .filter(p -> p.severity() == Problem.Severity.WARNING)
                 .map(p -> p.source().key() != null ? p.source().key() : p.source().section()).toList());

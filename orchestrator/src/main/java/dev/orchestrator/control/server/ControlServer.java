@@ -27,8 +27,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The daemon's control endpoint on the {@link ControlSocket}: each client speaks either the CLI's JSON lines or HTTP,
- * told apart by its first byte (a request line starts with an upper-case method, a JSON request with
- * {@code '{'}), and is served
+ * told apart by how it starts (a request line with an upper-case method, a space and a slash; a JSON
+ * request with {@code '{'}), and is served
  * on its own thread by the {@link Acceptor}. HTTP requests go to the {@link Routes} (supervisord's XML-RPC and
  * whatever else is mounted). A JSON line that is not a request (not JSON, over {@link Protocol#MAX_LINE}, cut short
  * by the client closing, an unknown method) gets an error reply; the daemon carries on. A client that sends nothing
@@ -88,18 +88,48 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) throws IOException {
-        ByteBuffer first = ByteBuffer.allocate(1);
+        ByteBuffer head = ByteBuffer.allocate(SNIFF_BYTES);
         try (Deadlines.Armed idle = deadlines.armRead(client, IDLE_TIMEOUT_SECONDS)) {
-            if (client.read(first) < 0) return;
+            if (!sniff(client, head)) return;
         }
-        first.flip();
-        byte b = first.get(0);
-        if (b >= 'A' && b <= 'Z') { // an HTTP method (RFC 9110's are upper case); JSON lines start with '{'
-
-            new HttpConnection(client, first, routes, credentials, HttpLimits.DEFAULT, deadlines).serve();
+        head.flip();
+        if (looksLikeHttp(head)) {
+            new HttpConnection(client, head, routes, credentials, HttpLimits.DEFAULT, deadlines).serve();
         } else {
-            serveLines(client, new RequestReader(new Prefixed(first, client)));
+            serveLines(client, new RequestReader(new Prefixed(head, client)));
         }
+    }
+
+    /** Longest start read to tell the protocols apart: an HTTP method, a space, a slash. */
+    private static final int SNIFF_BYTES = 16;
+
+    /**
+     * Reads byte by byte while the start can still be an HTTP request line ({@code METHOD /}: upper-case letters,
+     * a space, a slash); false if the client closed before sending anything.
+     */
+    private static boolean sniff(SocketChannel client, ByteBuffer head) throws IOException {
+        while (head.hasRemaining()) {
+            int at = head.position();
+            if (client.read(head.slice(at, 1)) < 0) return at > 0;
+            head.position(at + 1);
+            byte b = head.get(at);
+            if (b == ' ' && at > 0) { // the method ended: the target's first byte decides
+                if (head.hasRemaining() && client.read(head.slice(at + 1, 1)) > 0) head.position(at + 2);
+                return true;
+            }
+            if (b < 'A' || b > 'Z') return true;
+        }
+        return true;
+    }
+
+    /** {@code METHOD /}: an HTTP request line (RFC 9110's methods are upper case); JSON lines start with '{'. */
+    private static boolean looksLikeHttp(ByteBuffer head) {
+        int n = head.remaining();
+        if (n < 3 || head.get(n - 1) != '/' || head.get(n - 2) != ' ') return false;
+        for (int i = 0; i < n - 2; i++) {
+            if (head.get(i) < 'A' || head.get(i) > 'Z') return false;
+        }
+        return true;
     }
 
     private void serveLines(SocketChannel client, RequestReader reader) throws IOException {

@@ -10,14 +10,13 @@ import dev.orchestrator.http.Acceptor;
 import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.supervision.ConfigChanges;
 import dev.orchestrator.supervision.Fault;
+import dev.orchestrator.supervision.PriorityOrder;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.Supervisor;
-import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The daemon side of each control method: resolves names, calls the {@link Supervisor} and writes the reply lines.
@@ -133,7 +131,7 @@ public final class ControlService {
         List<ProcessInfo> targets = res.targets().stream()
                 .filter(t -> t.explicit() || wantedInGroup.test(t.process()))
                 .map(NameResolver.Target::process)
-                .sorted(priorityOrder())
+                .sorted(PriorityOrder.of(supervisor))
                 .toList();
         if (!r.awaitOrDefault()) {
             for (ProcessInfo p : targets) out.send(Reply.item(attempt(p, call.apply(p))));
@@ -251,17 +249,6 @@ public final class ControlService {
     private NameResolver.Resolution resolve(Request r) {
         if (r.namesOrEmpty().isEmpty()) throw new IllegalArgumentException("a process name is required");
         return new NameResolver(supervisor.allProcessInfo()).resolve(r.names());
-    }
-
-    private Comparator<ProcessInfo> priorityOrder() {
-        Map<String, ConfigInfo> config = supervisor.allConfigInfo().stream()
-                .collect(Collectors.toMap(c -> c.group() + ':' + c.name(), c -> c, (a, b) -> a));
-        ConfigInfo none = new ConfigInfo("", "", false, false, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        Function<ProcessInfo, ConfigInfo> of = p -> config.getOrDefault(p.group() + ':' + p.name(), none);
-        return Comparator.<ProcessInfo>comparingInt(p -> of.apply(p).groupPriority())
-                .thenComparing(ProcessInfo::group)
-                .thenComparingInt(p -> of.apply(p).processPriority())
-                .thenComparing(ProcessInfo::name);
     }
 
     private static Outcome attempt(ProcessInfo p, Call call) {

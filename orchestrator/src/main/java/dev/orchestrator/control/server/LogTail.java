@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * whatever was appended since. A file that shrank was rotated or cleared, so reading restarts at its beginning.
  * Bytes are decoded as UTF-8 across reads, so a character split between two reads comes out whole.
  */
-final class LogTail {
+public final class LogTail {
 
     private static final int CHUNK = 64 * 1024;
 
@@ -29,13 +29,13 @@ final class LogTail {
     private long offset;
 
     /** Positioned {@code last} bytes before the end of {@code file} (a missing file counts as empty). */
-    LogTail(Path file, long last) throws IOException {
+    public LogTail(Path file, long last) throws IOException {
         this.file = file;
         this.offset = Math.max(0, size() - last);
     }
 
     /** Text appended since the last read (empty if none), at most one chunk. */
-    String read() throws IOException {
+    public String read() throws IOException {
         long size = size();
         if (size < offset) {
             offset = 0;
