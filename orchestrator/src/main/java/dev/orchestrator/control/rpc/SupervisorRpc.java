@@ -1,7 +1,8 @@
 package dev.orchestrator.control.rpc;
 
-import dev.orchestrator.cli.Version;
+import dev.orchestrator.control.protocol.Version;
 import dev.orchestrator.supervision.Concurrently;
+import dev.orchestrator.supervision.ConfigChanges;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
@@ -103,8 +104,8 @@ public final class SupervisorRpc {
         add(m, "reloadConfig", "Reload the configuration. The result contains three arrays containing names of"
                 + " process groups: added, changed, removed\n\n@return array result  [[added, changed, removed]]",
                 List.of("array"), 0, a -> {
-                    List<List<String>> changes = call(supervisor::reloadConfig);
-                    return List.of(changes);
+                    ConfigChanges c = call(supervisor::reloadConfig);
+                    return List.of(List.of(c.added(), c.changed(), c.removed()));
                 });
         add(m, "addProcessGroup", "Update the config for a running process from config file.\n\n@param string name"
                 + "         name of process group to add\n@return boolean result     true if successful",
