@@ -193,6 +193,10 @@ public final class Daemon implements AutoCloseable {
             TcpHttpServer server = TcpHttpServer.start(inet.host(), inet.port(), routes, inet.credentials());
             LOG.info("inet_http_server listening on {}: dashboard at http://{}:{}/ (REST API /api/, metrics /metrics)",
                     inet.address(), inet.host().isEmpty() ? "localhost" : inet.host(), server.port());
+            if (inet.credentials() == null) {
+                // supervisord's own warning (supervisor/http.py, make_http_servers): every local user may drive it
+                LOG.fatal("Server 'inet_http_server' running without any HTTP authentication checking");
+            }
             return server;
         } catch (IOException e) {
             throw new DaemonException("[inet_http_server] " + e.getMessage(), e);
