@@ -145,10 +145,15 @@ public final class BrokerConnector implements AutoCloseable {
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
     }
 
+    /**
+     * Daemon threads in the thread group of the connector's maker, not of whichever worker first opens a connection:
+     * a worker's group counts the threads its tasks leak (docs/control.md, task_threads).
+     */
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            Thread thread = new Thread(group, runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -1,6 +1,7 @@
 package dev.orchestrator.daemon;
 
 import dev.orchestrator.logging.LogSystem;
+import dev.orchestrator.supervision.ThreadStack;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,7 +10,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * How the daemon's JVM may end besides its own shutdown, each with a line in the main log and the pidfile and
- * socket removed (docs/runtime.md, "Fatal errors"):
+ * socket removed (docs/runtime.md, "What a task can do to the daemon"):
  * <ul>
  * <li>a {@link VirtualMachineError} that reaches a thread's top (an {@link OutOfMemoryError} in a task, named with its
  * engine and event by the worker): the JVM's state is lost, so the daemon halts at once with status 3 and the broker
@@ -75,7 +76,7 @@ final class ExitGuard {
             StackTraceElement[] stack = e.getValue();
             for (int i = 0; i < stack.length; i++) {
                 if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                    String calledFrom = Arrays.stream(stack, i + 1, stack.length).filter(f -> !jdk(f)).limit(2)
+                    String calledFrom = Arrays.stream(stack, i + 1, stack.length).filter(f -> !ThreadStack.jdk(f)).limit(2)
                             .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
                                     + f.getLineNumber() + ")")
                             .collect(Collectors.joining(" < "));
@@ -84,10 +85,5 @@ final class ExitGuard {
             }
         }
         return "the JVM was asked to exit (no thread in System.exit: a signal the daemon does not handle)";
-    }
-
-    private static boolean jdk(StackTraceElement frame) {
-        String c = frame.getClassName();
-        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
     }
 }

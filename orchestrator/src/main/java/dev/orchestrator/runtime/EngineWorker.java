@@ -13,6 +13,8 @@ import dev.orchestrator.api.Engine;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,6 +61,26 @@ public final class EngineWorker implements Worker {
     private volatile Thread thread;
     private volatile Session session;
     private volatile Runnable ready = () -> { };
+    private volatile InHandJournal.Slot inHand = InHandJournal.Slot.NONE;
+    /**
+     * The delivery in the task now and since when (System.nanoTime), for {@link #inHand()} from another thread;
+     * written with opaque stores (a plain store's cost, no fence) since another thread reads them only when this one
+     * has been stuck for seconds.
+     */
+    private Signal.Delivery inTask;
+    private long inTaskSince;
+    private static final VarHandle IN_TASK;
+    private static final VarHandle IN_TASK_SINCE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            IN_TASK = lookup.findVarHandle(EngineWorker.class, "inTask", Signal.Delivery.class);
+            IN_TASK_SINCE = lookup.findVarHandle(EngineWorker.class, "inTaskSince", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // Owned by the worker's thread.
     /** An event that took longer is logged as Canopsis' {@code _work} logged it. */
@@ -68,7 +90,6 @@ public final class EngineWorker implements Worker {
     private DeliveryTracker.Input current;
     private boolean sessionBroken;
     private boolean brokerLimitsDeliveries;
-    private InHandJournal.Slot inHand = InHandJournal.Slot.NONE;
     private long nextBeat;
     private SelfStats stats;
     /**
@@ -162,6 +183,7 @@ public final class EngineWorker implements Worker {
 
     @Override
     public void abort() {
+        inHand.abandoned(); // its thread may never end: the event in hand counts as a death of its worker now
         aborted = true;
         stopRequested = true;
         Session open = session;
@@ -172,6 +194,18 @@ public final class EngineWorker implements Worker {
         if (running != null) {
             running.interrupt();
         }
+    }
+
+    /** The engine, the worker and the event in its task: its routing key (a Canopsis event's id) and fingerprint. */
+    @Override
+    public String inHand() {
+        Signal.Delivery delivery = (Signal.Delivery) IN_TASK.getOpaque(this);
+        long since = (long) IN_TASK_SINCE.getOpaque(this);
+        String who = "engine " + config.name() + " worker " + workerNumber;
+        if (delivery == null) return who + " has no event in its task";
+        return String.format(Locale.ROOT, "%s has the event '%s' (fingerprint %016x) in its task for %.1f s", who,
+                delivery.envelope().getRoutingKey(), InHandJournal.fingerprint(delivery.body()),
+                (System.nanoTime() - since) / 1e9);
     }
 
     @Override
@@ -237,6 +271,8 @@ public final class EngineWorker implements Worker {
             return;
         }
         inHand.hold(fingerprint, deaths);
+        IN_TASK_SINCE.setOpaque(this, start);
+        IN_TASK.setOpaque(this, delivery);
         context.delivered(delivery.envelope().getRoutingKey());
         boolean fatal = false;
         try {
@@ -263,6 +299,7 @@ public final class EngineWorker implements Worker {
             long elapsed = System.nanoTime() - start;
             counters.event(elapsed);
             context.betweenEvents();
+            IN_TASK.setOpaque(this, (Signal.Delivery) null);
             if (!fatal) inHand.release();
             if (elapsed > SLOW_EVENT_NANOS) {
                 logger.warn(String.format(Locale.ROOT, "Elapsed time %.2f seconds", elapsed / 1e9));

@@ -60,7 +60,7 @@ public final class InHandJournal {
                 StandardOpenOption.WRITE)) {
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, SLOT_BYTES);
             buffer.putInt(12, 0);
-            return new Slot(buffer);
+            return new Slot(buffer, suspects);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -110,11 +110,13 @@ public final class InHandJournal {
 
     /** One worker's slot: written on its own thread only. */
     static final class Slot {
-        static final Slot NONE = new Slot(null);
+        static final Slot NONE = new Slot(null, Map.of());
         private final MappedByteBuffer buffer;
+        private final Map<Long, Integer> suspects;
 
-        private Slot(MappedByteBuffer buffer) {
+        private Slot(MappedByteBuffer buffer, Map<Long, Integer> suspects) {
             this.buffer = buffer;
+            this.suspects = suspects;
         }
 
         /** The event of {@code fingerprint} is in hand, after {@code deaths} earlier deaths with it. */
@@ -128,6 +130,16 @@ public final class InHandJournal {
         /** Nothing in hand. */
         void release() {
             if (buffer != null) buffer.putInt(12, 0);
+        }
+
+        /**
+         * The worker's thread is abandoned (stuck past stopwaitsecs, from another thread): the event it holds counts
+         * as a death with it in hand now, as at the next start of a worker that died, since this one may never end.
+         */
+        void abandoned() {
+            if (buffer != null && buffer.getInt(12) == 1) {
+                suspects.merge(buffer.getLong(0), buffer.getInt(8) + 1, Math::max);
+            }
         }
     }
 }

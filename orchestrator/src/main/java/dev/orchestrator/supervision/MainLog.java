@@ -66,9 +66,13 @@ final class MainLog {
 
     static void stoppedKilled(String name) { LOG.warn("stopped: {} (terminated by SIGKILL)", name); }
 
-    static void abandoned(String name, long pid) {
-        LOG.warn("abandoned the thread of {} (pid {}): still running after its stop request, abort and interrupt",
-                name, pid);
+    /**
+     * A thread still running after its stop request, abort and interrupt: what it had in hand ({@link Worker#inHand})
+     * on the line, its stack under it.
+     */
+    static void abandoned(String name, long pid, String program, String inHand, Throwable stack) {
+        LOG.warn("abandoned the thread of {} (pid {}) of program {}: still running after its stop request, abort and"
+                + " interrupt{}", name, pid, program, inHand == null ? "" : "; " + inHand, stack);
     }
 
     static void abandonedEnded(String name, long pid, int code) {

@@ -40,8 +40,13 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Differences from supervisord, for threads: the stop signal is {@link Worker#requestStop()}; past
  * stopwaitsecs the worker is aborted, its thread interrupted and abandoned, and the process is STOPPED
- * ("terminated by SIGKILL") instead of staying STOPPING. For both kinds, an explicit start resets the backoff
- * counter (supervisord keeps it after a stop in BACKOFF), so every start gets startretries fresh retries.
+ * ("terminated by SIGKILL") instead of staying STOPPING. An abandoned thread that still lives (a task spinning or
+ * blocked deaf to interrupts) is reported with its stack in the main log and in the description, and the process
+ * refuses to run again until it ends (a spawn error, so BACKOFF then FATAL): at most one stuck thread per process
+ * however often it is restarted. Each process's threads run in a {@link ThreadGroup} of its own, which the threads
+ * its tasks start inherit, so {@code counters} can say how many of them live. For both kinds, an explicit start
+ * resets the backoff counter (supervisord keeps it after a stop in BACKOFF), so every start gets startretries fresh
+ * retries.
  */
 final class SupervisedProcess {
 
@@ -49,6 +54,13 @@ final class SupervisedProcess {
     static final String NEVER_READY = "Exited before it was ready (process log may have details)";
     /** The exit status of a process stopped by force or killed by a signal, as supervisord's for a signal death. */
     static final int KILLED = -1;
+    /** Counter: live threads in the process's thread group besides its worker's own (started by its tasks). */
+    static final String TASK_THREADS = "task_threads";
+    /** Counter: where the abandoned thread of its last run is stuck, while it lives. */
+    static final String STUCK_THREAD = "stuck_thread";
+    /** Counters of a child process (its real pid): its open file descriptors and its threads. */
+    static final String FDS = "fds";
+    static final String THREADS = "threads";
 
     private static final Logger LOG = LogManager.getLogger(SupervisedProcess.class);
 
@@ -101,6 +113,10 @@ final class SupervisedProcess {
     private final ProcessConfig config;
     private final ProcessLog log;
     private final Host host;
+    private final ThreadGroup threads;
+    /** The thread of the latest run, and the abandoned one of an earlier run while it may live. */
+    private volatile Thread current;
+    private volatile AbandonedThread abandoned;
     private volatile Status status = new Status(ProcessState.STOPPED, 0, 0, 0, null, null, null);
     /** Spawns since the daemon started (written on the supervisor thread only). */
     private volatile int spawns;
@@ -116,6 +132,7 @@ final class SupervisedProcess {
         this.config = config;
         this.log = log;
         this.host = host;
+        this.threads = new ThreadGroup("process " + config.name());
     }
 
     ProcessConfig config() { return config; }
@@ -133,10 +150,12 @@ final class SupervisedProcess {
         long stop = s.stop() / 1000;
         String description = Descriptions.describe(s.state(), config.name(), s.pid(), start, stop, now, s.spawnerr(),
                 ZoneId.systemDefault());
+        String stuck = stuck();
+        if (stuck != null) description = description + "; " + stuck;
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), spawns, log), config.program(),
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), stuck), config.program(),
                 runsAs(config.execution()), config.execution() == null ? null : config.execution().reason());
     }
 
@@ -170,6 +189,7 @@ final class SupervisedProcess {
             }
             case STARTING, RUNNING -> {
                 Run current = run;
+                current.stopRequestedNanos = host.nanoTime();
                 killing = true;
                 cancelTimer();
                 MainLog.stopRequested(config.name(), current.pid, current.worker.killable() ? config.child() : null);
@@ -239,6 +259,14 @@ final class SupervisedProcess {
         run = null;
         change(new Status(ProcessState.STARTING, 0, host.currentTimeMillis(), status.stop(), null, null,
                 status.worker()));
+        AbandonedThread previous = abandoned;
+        if (previous != null && previous.alive()) {
+            String message = "not started: the thread of its last run is still alive past its stop (restart the"
+                    + " daemon to end it, or run the engine with isolation=process)";
+            MainLog.spawnerr(message);
+            backoff(message);
+            return;
+        }
         Worker worker;
         try {
             worker = host.factory().create(config);
@@ -249,9 +277,10 @@ final class SupervisedProcess {
             return;
         }
         Run started = new Run(worker.pid() > 0 ? worker.pid() : host.nextPid(), worker);
-        Thread thread = new Thread(started, config.name());
+        Thread thread = new Thread(threads, started, config.name());
         thread.setDaemon(true);
         started.thread = thread;
+        current = thread;
         run = started;
         change(new Status(ProcessState.STARTING, started.pid, status.start(), status.stop(), null, null, worker));
         worker.whenReady(() -> post(() -> ready(started)));
@@ -299,6 +328,8 @@ final class SupervisedProcess {
     private void exited(Run ended, int code) {
         if (ended != run) {
             MainLog.abandonedEnded(config.name(), ended.pid, code);
+            AbandonedThread a = abandoned;
+            if (a != null && a.is(ended.thread)) abandoned = null;
             return;
         }
         run = null;
@@ -375,7 +406,11 @@ final class SupervisedProcess {
         run = null;
         killing = false;
         MainLog.stoppedKilled(config.name());
-        if (stuck.thread.isAlive()) MainLog.abandoned(config.name(), stuck.pid);
+        if (stuck.thread.isAlive()) {
+            AbandonedThread left = new AbandonedThread(stuck.thread, stuck.stopRequestedNanos);
+            abandoned = left;
+            MainLog.abandoned(config.name(), stuck.pid, config.program(), inHand(stuck.worker), left.stack());
+        }
         Status s = status;
         change(new Status(ProcessState.STOPPED, 0, s.start(), host.currentTimeMillis(), s.spawnerr(), KILLED,
                 s.worker()));
@@ -427,11 +462,40 @@ final class SupervisedProcess {
 
     private static String pathText(Path p) { return p == null ? "" : p.toString(); }
 
+    /** Where the abandoned thread of the last run is stuck, while it lives; else null. */
+    private String stuck() {
+        AbandonedThread a = abandoned;
+        return a != null && a.alive() ? a.describe(host.nanoTime()) : null;
+    }
+
+    private String inHand(Worker worker) {
+        try {
+            return worker.inHand();
+        } catch (RuntimeException e) {
+            return "its work cannot say what it has in hand: " + e;
+        }
+    }
+
+    /** Live threads of the process's group that are neither its latest run's nor its abandoned one. */
+    private int taskThreads() {
+        Thread[] all = new Thread[threads.activeCount() + 8];
+        int n = threads.enumerate(all, true);
+        Thread own = current;
+        AbandonedThread a = abandoned;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (all[i] != own && (a == null || !a.is(all[i]))) count++;
+        }
+        return count;
+    }
+
     /**
      * The worker's counters (of its current or last run), {@code restarts}: spawns after the first, and
-     * {@code log_error} while a log file of the process cannot be written.
+     * {@code log_error} while a log file of the process cannot be written; for a thread, {@code task_threads} and
+     * {@code stuck_thread} (while its abandoned thread lives); for a child process, its {@code fds} and
+     * {@code threads} (docs/control.md).
      */
-    private static Map<String, Object> counters(Worker worker, int spawns, ProcessLog log) {
+    private Map<String, Object> counters(Worker worker, String stuck) {
         Map<String, Object> counters = new LinkedHashMap<>();
         if (worker != null) {
             try {
@@ -442,6 +506,16 @@ final class SupervisedProcess {
             }
         }
         counters.put(ProcessInfo.RESTARTS, Math.max(0, spawns - 1));
+        if (worker != null && worker.killable()) {
+            long pid = status.pid();
+            if (pid > 0) {
+                ProcFs.count(pid, "fd").ifPresent(n -> counters.put(FDS, n));
+                ProcFs.count(pid, "task").ifPresent(n -> counters.put(THREADS, n));
+            }
+        } else if (worker != null) {
+            counters.put(TASK_THREADS, taskThreads());
+            if (stuck != null) counters.put(STUCK_THREAD, stuck);
+        }
         String logProblem = log == null ? null : log.problem();
         if (logProblem != null) counters.put("log_error", logProblem);
         return counters;
@@ -454,6 +528,7 @@ final class SupervisedProcess {
         final long startNanos = host.nanoTime();
         Thread thread;
         // confined to the supervisor thread
+        long stopRequestedNanos;
         boolean ready;
         boolean startsecsElapsed;
         volatile long exitNanos = -1;

@@ -58,6 +58,13 @@ public interface Worker {
      */
     default boolean killable() { return false; }
 
+    /**
+     * What the work has in hand, for the report of a thread abandoned past stopwaitsecs (an engine worker: its
+     * engine, worker number and the event in its task); null when there is nothing to say. Called from another
+     * thread while the work's own may be stuck: it must not wait for it.
+     */
+    default String inHand() { return null; }
+
     /** The operating-system pid of the work, or 0 when it has none (a thread gets a synthetic pid). */
     default long pid() { return 0; }
 

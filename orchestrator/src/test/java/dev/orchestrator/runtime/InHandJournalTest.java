@@ -43,6 +43,20 @@ class InHandJournalTest {
         assertEquals(1, journal.deaths(EVENT));
     }
 
+    /** A thread abandoned past stopwaitsecs may never end: its event counts as a death at once, and only once. */
+    @Test
+    void anAbandonedWorkerCountsItsEventAsADeathAtOnce() {
+        InHandJournal journal = InHandJournal.open(dir);
+        InHandJournal.Slot slot = journal.slot("e.0");
+        slot.abandoned();
+        assertEquals(0, journal.deaths(EVENT), "nothing in hand: no death");
+        slot.hold(EVENT, 1);
+        slot.abandoned();
+        assertEquals(2, journal.deaths(EVENT));
+        journal.slot("e.0"); // its thread ended with it in hand, the next run of the worker reads the slot
+        assertEquals(2, journal.deaths(EVENT), "the same death, not a second one");
+    }
+
     @Test
     void fingerprintsTellBodiesApartByEveryByte() {
         byte[] a = "{\"component\":\"db-01\",\"state\":2}".getBytes(StandardCharsets.UTF_8);
