@@ -20,8 +20,10 @@ public final class CounterKeys {
     public static final String RECONNECTS = "reconnects";
     /** Outputs the broker returned (no queue bound to their destination). */
     public static final String RETURNED = "returned";
-    /** Inputs requeued because an output was refused or returned. */
+    /** Inputs requeued because an output was returned (its queue was gone). */
     public static final String REQUEUED = "requeued";
+    /** Outputs the broker nacked and the worker published again (their inputs held meanwhile, never requeued). */
+    public static final String REPUBLISHED = "republished";
     public static final String CONNECTED = "connected";
     /**
      * True when the run failed at start because the broker could not be reached or refused the login: the daemon

@@ -1,32 +1,39 @@
 package dev.orchestrator.runtime;
 
+import com.rabbitmq.client.AMQP;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Which inputs may be acked: an input is settled once it has been processed and every output it produced has been
  * confirmed by the broker. Acks go out over the contiguous settled prefix, in delivery order, as one
- * {@code basic.ack multiple=true}; an input with a nacked output is requeued instead ({@code basic.nack
- * requeue=true}). Outputs are tracked by publish sequence number, which a confirm-mode channel numbers
- * contiguously from 1; outputs of beats have no input. Each output's destination is kept until it is confirmed, so
- * that a {@code basic.return} (which names the destination, not the sequence number) finds the inputs it concerns.
- * One instance per channel, used by one thread only.
+ * {@code basic.ack multiple=true}; an input whose output was returned (its queue is gone) is requeued instead
+ * ({@code basic.nack requeue=true}). An output the broker nacks (a queue without a leader, a full queue with
+ * {@code reject-publish}) is kept, with its input unsettled, for the worker to publish again ({@link #takeRefused}):
+ * the input is not requeued, since a requeue counts as a delivery against a quorum queue's delivery limit and a
+ * downstream outage is not the event's fault. Outputs are tracked by publish sequence number, which a confirm-mode
+ * channel numbers contiguously from 1; outputs of beats have no input. Each output's destination, properties and
+ * body are kept until it is confirmed, so that a {@code basic.return} (which names the destination, not the sequence
+ * number) finds the inputs it concerns and a nacked output can be published again. One instance per channel, used
+ * by one thread only.
  */
 final class DeliveryTracker {
 
     /**
      * An input in flight: its delivery tag and message (kept until it is acked, to be error-queued if an output
-     * cannot be routed), its unconfirmed outputs, whether one was refused (nacked or returned: it is requeued), and
-     * whether it was sent to the error queue because of a return.
+     * cannot be routed), its unconfirmed outputs, whether one was returned (it is requeued), and whether it was sent
+     * to the error queue because of a return.
      */
     static final class Input {
         final long tag;
         final Signal.Delivery delivery;
         int outstanding;
         boolean processed;
-        boolean nacked;
+        boolean requeue;
         boolean errorQueued;
 
         Input(long tag, Signal.Delivery delivery) {
@@ -47,6 +54,9 @@ final class DeliveryTracker {
         void requeue(long tag) throws IOException;
     }
 
+    /** An output the broker nacked, to be published again for its input. */
+    record Refused(Input input, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {}
+
     /** Marks an output without an input (a beat's publish). */
     private static final Input NO_INPUT = new Input(-1, null);
 
@@ -54,6 +64,9 @@ final class DeliveryTracker {
     private Input[] outputs = new Input[64];
     private String[] exchanges = new String[64];
     private String[] routingKeys = new String[64];
+    private AMQP.BasicProperties[] properties = new AMQP.BasicProperties[64];
+    private byte[][] bodies = new byte[64][];
+    private final List<Refused> refused = new ArrayList<>();
     private int head;
     private int size;
     private long firstSeq = 1;
@@ -67,7 +80,8 @@ final class DeliveryTracker {
     }
 
     /** An output to {@code exchange} with {@code routingKey}, published as {@code seq} for {@code input} (null: a beat's). */
-    void published(Input input, long seq, String exchange, String routingKey) {
+    void published(Input input, long seq, String exchange, String routingKey, AMQP.BasicProperties props,
+                   byte[] body) {
         if (size == 0) {
             firstSeq = seq;
         } else if (seq != firstSeq + size) {
@@ -80,6 +94,8 @@ final class DeliveryTracker {
         outputs[slot] = input == null ? NO_INPUT : input;
         exchanges[slot] = exchange;
         routingKeys[slot] = routingKey;
+        properties[slot] = props;
+        bodies[slot] = body;
         size++;
         if (input != null) {
             input.outstanding++;
@@ -91,9 +107,10 @@ final class DeliveryTracker {
         input.processed = true;
     }
 
-    /** A broker confirm: {@code ack} or nack of {@code seq}, or of every sequence up to it when {@code multiple}. */
     /**
-     * A broker confirm, a nack of an output with an input going to {@code refusals} (null: the input is requeued).
+     * A broker confirm: {@code ack} or nack of {@code seq}, or of every sequence up to it when {@code multiple}. A
+     * nacked output of an input goes to {@code refusals} when the broker nacks what it cannot route (Qpid), else it
+     * waits in {@link #takeRefused} to be published again.
      */
     void confirmed(long seq, boolean multiple, boolean ack, Refusals refusals) {
         if (multiple) {
@@ -106,6 +123,8 @@ final class DeliveryTracker {
         while (size > 0 && outputs[head] == null) {
             exchanges[head] = null;
             routingKeys[head] = null;
+            properties[head] = null;
+            bodies[head] = null;
             head = (head + 1) % outputs.length;
             size--;
             firstSeq++;
@@ -127,15 +146,32 @@ final class DeliveryTracker {
             nackedWithoutInput += ack ? 0 : 1;
             return;
         }
-        input.outstanding--;
         if (ack) {
-            return;
-        }
-        if (refusals == null) {
-            input.nacked = true;
+            input.outstanding--;
+        } else if (refusals == null) {
+            refused.add(new Refused(input, exchanges[slot], routingKeys[slot], properties[slot], bodies[slot]));
         } else {
+            input.outstanding--;
             refusals.refused(input, exchanges[slot], routingKeys[slot]);
         }
+    }
+
+    /** Whether nacked outputs wait to be published again. */
+    boolean hasRefused() {
+        return !refused.isEmpty();
+    }
+
+    /** The nacked outputs, taken to be published again ({@link #publishedAgain}); their inputs stay unsettled. */
+    List<Refused> takeRefused() {
+        List<Refused> taken = List.copyOf(refused);
+        refused.clear();
+        return taken;
+    }
+
+    /** A nacked output published again as {@code seq}: still outstanding for its input, now under that number. */
+    void publishedAgain(Refused output, long seq) {
+        published(output.input(), seq, output.exchange(), output.routingKey(), output.properties(), output.body());
+        output.input().outstanding--;
     }
 
     /**
@@ -169,7 +205,7 @@ final class DeliveryTracker {
             }
             inputs.pollFirst();
             settled++;
-            if (input.nacked) {
+            if (input.requeue) {
                 if (ackUpTo >= 0) {
                     acker.ack(ackUpTo, true);
                     ackUpTo = -1;
@@ -211,6 +247,8 @@ final class DeliveryTracker {
         outputs = unrolled(outputs, new Input[length * 2]);
         exchanges = unrolled(exchanges, new String[length * 2]);
         routingKeys = unrolled(routingKeys, new String[length * 2]);
+        properties = unrolled(properties, new AMQP.BasicProperties[length * 2]);
+        bodies = unrolled(bodies, new byte[length * 2][]);
         head = 0;
     }
 

@@ -54,6 +54,11 @@ public final class EngineWorker implements Worker {
     private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
     private final WorkerCounters counters = new WorkerCounters();
     private final ReconnectPolicy reconnectPolicy = new ReconnectPolicy();
+    /** The waits before nacked outputs are published again: the broker refused them, so it is in trouble. */
+    private final ReconnectPolicy refusalPolicy = new ReconnectPolicy();
+    /** When nacked outputs are published again (0: none waits). */
+    private long republishAt;
+    private boolean refusalsLogged;
     private final InHandJournal journal;
 
     private volatile boolean stopRequested;
@@ -224,8 +229,12 @@ public final class EngineWorker implements Worker {
                 for (int handled = 0; signal != null; signal = ++handled < BATCH ? inbox.poll() : null) {
                     handle(signal);
                 }
-                tracker.flush(acker);
-                tick(System.nanoTime());
+                if (tracker.flush(acker) > 0) {
+                    refusalPolicy.reset();
+                }
+                long now = System.nanoTime();
+                republishRefused(now);
+                tick(now);
             } catch (SessionLost | IOException | ShutdownSignalException e) {
                 dropSession(e.getMessage());
             } catch (InterruptedException e) {
@@ -236,7 +245,40 @@ public final class EngineWorker implements Worker {
 
     private long waitNanos(long now) {
         long wait = TimeUnit.SECONDS.toNanos(1);
-        return config.beatInterval() > 0 ? Math.max(0, Math.min(wait, nextBeat - now)) : wait;
+        if (republishAt != 0) wait = Math.min(wait, republishAt - now);
+        if (config.beatInterval() > 0) wait = Math.min(wait, nextBeat - now);
+        return Math.max(0, wait);
+    }
+
+    /**
+     * Publishes the outputs the broker nacked again once the refusal wait is over (0.1 s doubling to 2 s, reset when
+     * inputs get acked again); their inputs stay unacked meanwhile, so a downstream outage holds the worker at its
+     * prefetch instead of requeuing events (which would count against a quorum queue's delivery limit).
+     */
+    private void republishRefused(long now) {
+        if (!tracker.hasRefused()) {
+            return;
+        }
+        if (republishAt == 0) {
+            long wait = refusalPolicy.nextDelayMillis();
+            republishAt = now + TimeUnit.MILLISECONDS.toNanos(wait);
+            if (!refusalsLogged) {
+                refusalsLogged = true;
+                logger.warn("the broker refused outputs (a queue without a leader, or full with reject-publish):"
+                        + " publishing them again in {} ms, their events held unacked; further refusals are counted"
+                        + " (status --json: republished), not logged", wait);
+            }
+            return;
+        }
+        if (now - republishAt < 0) {
+            return;
+        }
+        republishAt = 0;
+        for (DeliveryTracker.Refused output : tracker.takeRefused()) {
+            long seq = send(output.exchange(), output.routingKey(), output.properties(), output.body());
+            tracker.publishedAgain(output, seq);
+            counters.republished();
+        }
     }
 
     private void handle(Signal signal) throws IOException {
@@ -393,7 +435,7 @@ public final class EngineWorker implements Worker {
     private void lost(DeliveryTracker.Input input, String exchange, String routingKey, String why) {
         if (topology.isQueueOf(exchange, routingKey)) {
             toRedeclare.add(Map.entry(exchange, routingKey));
-            input.nacked = true;
+            input.requeue = true;
         } else if (pointToPoint(exchange) && !input.errorQueued) {
             input.errorQueued = true;
             DeliveryTracker.Input handling = current;
@@ -431,6 +473,13 @@ public final class EngineWorker implements Worker {
         checkSession();
         checkShortString("routing key", routingKey);
         checkShortString("exchange name", exchange);
+        long seq = send(exchange, routingKey, properties, body);
+        tracker.published(current, seq, exchange, routingKey, properties, body);
+        counters.output();
+    }
+
+    /** A mandatory publish on the session's channel; returns its publish sequence number. */
+    private long send(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         Channel channel = session.channel();
         long seq = channel.getNextPublishSeqNo();
         try {
@@ -440,8 +489,7 @@ public final class EngineWorker implements Worker {
             sessionBroken = true;
             throw new SessionLost(e.getMessage());
         }
-        tracker.published(current, seq, exchange, routingKey);
-        counters.output();
+        return seq;
     }
 
     /** AMQP short strings are at most 255 bytes (Canopsis' long routing keys failed the same way, in kombu). */
@@ -487,7 +535,7 @@ public final class EngineWorker implements Worker {
 
         @Override
         public void requeue(long tag) throws IOException {
-            logger.debug("an output of delivery {} was refused or returned: requeued", tag);
+            logger.debug("an output of delivery {} was returned: requeued", tag);
             counters.requeued();
             session.channel().basicNack(tag, false, true);
         }
@@ -522,6 +570,7 @@ public final class EngineWorker implements Worker {
 
     private void openSession() throws IOException {
         tracker = new DeliveryTracker();
+        republishAt = 0;
         current = null;
         sessionBroken = false;
         session = Session.open(connector, config.name(), topology, config.prefetch(), inbox);

@@ -37,6 +37,7 @@ final class WorkerCounters {
     private volatile long reconnects;
     private volatile long returned;
     private volatile long requeued;
+    private volatile long republished;
     private volatile boolean brokerUnreachable;
     private volatile double rate;
     private volatile String lastError;
@@ -94,9 +95,14 @@ final class WorkerCounters {
         returned++;
     }
 
-    /** An input requeued because an output was refused or returned. */
+    /** An input requeued because an output was returned. */
     void requeued() {
         requeued++;
+    }
+
+    /** A nacked output published again. */
+    void republished() {
+        republished++;
     }
 
     void error(String error) {
@@ -138,6 +144,7 @@ final class WorkerCounters {
         map.put(RECONNECTS, reconnects);
         map.put(RETURNED, returned);
         map.put(REQUEUED, requeued);
+        map.put(REPUBLISHED, republished);
         map.put(CONNECTED, connected);
         map.put(BROKER_UNREACHABLE, brokerUnreachable);
         map.put(LAST_ERROR, lastError);

@@ -1,14 +1,19 @@
 package dev.orchestrator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.rabbitmq.client.Envelope;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Acks go out only over the contiguous prefix of inputs whose outputs are all confirmed; a nack requeues. */
+/**
+ * Acks go out only over the contiguous prefix of inputs whose outputs are all confirmed; a nacked output waits to be
+ * published again with its input held; a returned one requeues its input.
+ */
 class DeliveryTrackerTest {
 
     private final DeliveryTracker tracker = new DeliveryTracker();
@@ -22,10 +27,14 @@ class DeliveryTrackerTest {
         return tracker.received(new Signal.Delivery(null, new Envelope(tag, false, "", "Engine_x"), null, null));
     }
 
+    private void publish(DeliveryTracker.Input input, long seq, String exchange, String routingKey) {
+        tracker.published(input, seq, exchange, routingKey, null, ("output " + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
     private DeliveryTracker.Input processed(long tag, long... seqs) {
         DeliveryTracker.Input input = received(tag);
         for (long seq : seqs) {
-            tracker.published(input, seq, Topology.DIRECT, "Engine_next");
+            publish(input, seq, Topology.DIRECT, "Engine_next");
         }
         tracker.processed(input);
         return input;
@@ -52,12 +61,37 @@ class DeliveryTrackerTest {
     }
 
     @Test
-    void anInputWithANackedOutputIsRequeuedAlone() throws Exception {
+    void aNackedOutputHoldsItsInputUntilPublishedAgainAndConfirmed() throws Exception {
         processed(10, 1);
-        processed(11, 2, 3);
+        DeliveryTracker.Input held = processed(11, 2, 3);
         processed(12, 4);
         tracker.confirmed(2, false, false, null);
         tracker.confirmed(4, true, true, null);
+        assertEquals(1, tracker.flush(acker));
+        assertEquals(List.of("ack 10+"), sent, "11 waits for its nacked output; 12 waits behind it");
+
+        List<DeliveryTracker.Refused> refused = tracker.takeRefused();
+        assertEquals(1, refused.size());
+        assertEquals(held, refused.get(0).input());
+        assertEquals("output 2", new String(refused.get(0).body(), StandardCharsets.UTF_8));
+        assertFalse(tracker.hasRefused());
+        assertEquals(0, tracker.flush(acker), "taken is not confirmed: 11 is still held");
+
+        tracker.publishedAgain(refused.get(0), 5);
+        assertEquals(0, tracker.flush(acker));
+        tracker.confirmed(5, false, false, null);
+        tracker.publishedAgain(tracker.takeRefused().get(0), 6);
+        tracker.confirmed(6, false, true, null);
+        assertEquals(2, tracker.flush(acker));
+        assertEquals(List.of("ack 10+", "ack 12+"), sent, "never requeued: a requeue counts as a delivery");
+    }
+
+    @Test
+    void anInputWhoseOutputWasReturnedIsRequeuedAlone() throws Exception {
+        processed(10, 1);
+        processed(11, 2).requeue = true;
+        processed(12, 3);
+        tracker.confirmed(3, true, true, null);
         assertEquals(3, tracker.flush(acker));
         assertEquals(List.of("ack 10+", "requeue 11", "ack 12+"), sent);
     }
@@ -65,7 +99,7 @@ class DeliveryTrackerTest {
     @Test
     void anInputInProcessingHoldsBackTheOnesAfterIt() throws Exception {
         DeliveryTracker.Input first = received(1);
-        tracker.published(first, 1, Topology.DIRECT, "Engine_next");
+        publish(first, 1, Topology.DIRECT, "Engine_next");
         processed(2);
         tracker.confirmed(1, false, true, null);
         assertEquals(0, tracker.flush(acker));
@@ -76,9 +110,9 @@ class DeliveryTrackerTest {
 
     @Test
     void beatOutputsCountOnlyTheirNacks() throws Exception {
-        tracker.published(null, 1, "canopsis.events", "stats");
+        publish(null, 1, "canopsis.events", "stats");
         processed(1, 2);
-        tracker.published(null, 3, "canopsis.events", "stats");
+        publish(null, 3, "canopsis.events", "stats");
         tracker.confirmed(1, false, false, null);
         tracker.confirmed(3, true, true, null);
         assertEquals(1, tracker.takeNackedWithoutInput());
@@ -96,21 +130,21 @@ class DeliveryTrackerTest {
         tracker.confirmed(500, true, true, null);
         assertEquals(500, tracker.flush(acker));
         assertEquals(List.of("ack 500+"), sent);
-        tracker.published(null, 501, "canopsis.events", "stats");
-        assertThrows(IllegalStateException.class, () -> tracker.published(null, 503, "canopsis.events", "stats"));
+        publish(null, 501, "canopsis.events", "stats");
+        assertThrows(IllegalStateException.class, () -> publish(null, 503, "canopsis.events", "stats"));
     }
 
     @Test
     void aReturnFailsEveryInputWithAnUnconfirmedOutputToThatDestination() throws Exception {
         DeliveryTracker.Input first = received(1);
-        tracker.published(first, 1, Topology.DIRECT, "Engine_a");
-        tracker.published(first, 2, Topology.DIRECT, "Engine_b");
+        publish(first, 1, Topology.DIRECT, "Engine_a");
+        publish(first, 2, Topology.DIRECT, "Engine_b");
         tracker.processed(first);
         DeliveryTracker.Input second = received(2);
-        tracker.published(second, 3, Topology.DIRECT, "Engine_b");
-        tracker.published(second, 4, Topology.DIRECT, "Engine_b");
+        publish(second, 3, Topology.DIRECT, "Engine_b");
+        publish(second, 4, Topology.DIRECT, "Engine_b");
         tracker.processed(second);
-        tracker.published(null, 5, Topology.DIRECT, "Engine_b");
+        publish(null, 5, Topology.DIRECT, "Engine_b");
         tracker.confirmed(2, false, true, null);
 
         List<Long> failed = new ArrayList<>();

@@ -698,6 +698,36 @@ class EngineWorkerTest {
     }
 
     /**
+     * The broker nacks outputs while the next queue refuses them (full, with {@code reject-publish}, as a quorum queue
+     * without a leader does during a node failure): the worker holds their inputs and publishes the outputs again
+     * until they are confirmed. It never requeues them, since a requeue counts against a quorum queue's delivery
+     * limit: with {@code max_retries=1}, requeuing would dead-letter healthy events to the error queue.
+     */
+    @Test
+    void outputsRefusedByAFullNextQueueArePublishedAgainWithoutRequeuingTheirInputs() throws Exception {
+        on(BrokerKind.RABBITMQ, "refused");
+        String e = name("e"), out = name("out"), sink = name("sink");
+        int n = 30;
+        define(engine(e).next(out).quorum().maxRetries(1),
+                engine(out).next(sink).queueArguments(Map.of("x-max-length", 5, "x-overflow", "reject-publish")));
+        AmqpProbe probe = probe();
+        List<AmqpProbe.Message> delivered = probe.collect(EngineConfig.queueOf(sink));
+        RunningWorker worker = start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 1);
+        feed(probe, e, n);
+        await().atMost(WAIT).until(() -> (long) worker.worker().counters().get("republished") >= 2 * (n - 5));
+        assertEquals(5, probe.ready(EngineConfig.queueOf(out)));
+
+        start(out, 0);
+        await().atMost(WAIT).until(() -> ids(delivered).size() == n && probe.ready(EngineConfig.queueOf(e)) == 0);
+        assertEquals(range(n), ids(delivered));
+        assertEquals(0, probe.ready(ErrorQueue.of(e)), "no healthy event dead-lettered");
+        Map<String, Object> counters = worker.worker().counters();
+        assertEquals(0L, counters.get("requeued"));
+        assertEquals(0L, counters.get("errored"));
+    }
+
+    /**
      * A task's route to a queue that does not exist (event_filter's {@code route} to a mistyped queue) is returned by
      * the broker: the event goes to the error queue with the reason, once per event (a topic exchange nobody is bound
      * to is publish-subscribe: see aPublishToAMissingExchange..., no error).
