@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
-import java.io.ByteArrayOutputStream;
+import dev.orchestrator.testing.Supervisorctl;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -119,24 +118,17 @@ class SupervisorctlTest extends DaemonTestBase {
         try {
             StringBuilder seen = new StringBuilder();
             InputStream in = follow.getInputStream();
-            await().atMost(Duration.ofSeconds(10)).until(() -> read(in, seen).contains("last"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Supervisorctl.readAvailable(in, seen).contains("last"));
             assertTrue(seen.toString().startsWith("==> Press Ctrl-C to exit <==\n"), seen.toString());
             solo.say("appended while following");
-            await().atMost(Duration.ofSeconds(10)).until(() -> read(in, seen).contains("appended while following"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Supervisorctl.readAvailable(in, seen).contains("appended while following"));
             h.run("clear", "solo");
             solo.say("after clear");
-            await().atMost(Duration.ofSeconds(10)).until(() -> read(in, seen).contains("after clear"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Supervisorctl.readAvailable(in, seen).contains("after clear"));
             assertTrue(follow.isAlive());
         } finally {
             follow.destroy();
         }
-    }
-
-    private static String read(InputStream in, StringBuilder seen) throws java.io.IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        while (in.available() > 0) b.write(in.read());
-        seen.append(b.toString(StandardCharsets.UTF_8));
-        return seen.toString();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orchestrator.config.ConfigLoader;
 import dev.orchestrator.daemon.Daemon;
+import dev.orchestrator.testing.Supervisorctl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

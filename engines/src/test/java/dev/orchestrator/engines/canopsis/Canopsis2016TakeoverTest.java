@@ -2,7 +2,6 @@ package dev.orchestrator.engines.canopsis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,21 +11,14 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.orchestrator.feed.EventPublisher;
 import dev.orchestrator.feed.SampleEvents;
-import dev.orchestrator.testing.TestBroker;
-import dev.orchestrator.testing.TestBrokers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Canopsis2016TakeoverTest {
 
-    private static final Path LAUNCHER = Path.of("../orchestrator/bin/orchestrator").toAbsolutePath().normalize();
-    private static final Path ETC = Path.of("../orchestrator/src/test/resources/canopsis-2016/etc").toAbsolutePath()
-            .normalize();
     private static final int EVENTS = 200;
     /** The engines at the end of the chain that run as the original (the stand-in records what they see). */
     private static final List<String> ENDS = List.of("context", "topology", "linklist", "alerts", "eventstore");
@@ -55,65 +44,28 @@ class Canopsis2016TakeoverTest {
     @TempDir
     Path home;
 
-    private TestBroker broker;
-    private Path config;
-
-    record Run(int status, String out) {}
+    private CanopsisHome canopsis;
 
     @BeforeEach
     void setUp() throws IOException {
-        broker = TestBrokers.rabbitVhost();
-        try (Stream<Path> files = Files.walk(ETC)) {
-            for (Path f : files.toList()) {
-                Path to = home.resolve("etc").resolve(ETC.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(to);
-                else Files.copy(f, to);
-            }
-        }
-        String vhost = broker.uri().substring(broker.uri().lastIndexOf('/') + 1);
-        Files.writeString(home.resolve("etc/amqp.conf"), String.join("\n", "[master]", "host=127.0.0.1",
-                "port=5672", "userid=guest", "password=guest", "virtual_host=" + java.net.URLDecoder.decode(vhost,
-                        java.nio.charset.StandardCharsets.UTF_8), "exchange_name=canopsis", ""));
-        for (String dir : List.of("var/log/engines", "var/run", "tmp", "bin")) Files.createDirectories(home.resolve(dir));
-        Path standIn = home.resolve("bin/engine-launcher");
-        try (var in = getClass().getResourceAsStream("/canopsis/engine-launcher")) {
-            Files.copy(in, standIn, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
-        config = home.resolve("etc/supervisord.conf");
+        canopsis = new CanopsisHome(home);
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        Path pidfile = home.resolve("var/run/supervisord.pid");
-        if (Files.exists(pidfile)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pidfile).strip())).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        standIns().forEach(ProcessHandle::destroyForcibly);
-        broker.close();
+    void tearDown() throws IOException {
+        canopsis.close();
     }
 
-    private Run orchestrator(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "-c", config.toString()));
-        command.addAll(List.of(args));
-        Path out = home.resolve("cli.out");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("ORCHESTRATOR_CLASSPATH", System.getProperty("java.class.path"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "orchestrator " + String.join(" ", args) + " ended");
-        return new Run(p.exitValue(), Files.readString(out));
+    private CanopsisHome.Run orchestrator(String... args) throws Exception {
+        return canopsis.orchestrator(args);
     }
 
-    /** The stand-in engine processes still alive (their command line names this test's home). */
     private List<ProcessHandle> standIns() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(List::of).orElse(List.of())
-                .stream().anyMatch(a -> a.startsWith(home.resolve("bin").toString()))).toList();
+        return canopsis.standIns();
     }
 
     private JsonNode status() throws Exception {
-        Run r = orchestrator("status", "--json");
+        CanopsisHome.Run r = orchestrator("status", "--json");
         return new ObjectMapper().readTree(r.out()).get("processes");
     }
 
@@ -128,7 +80,7 @@ class Canopsis2016TakeoverTest {
 
     @Test
     void takesOverTheInstallationAsItIs() throws Exception {
-        Run check = orchestrator("check");
+        CanopsisHome.Run check = orchestrator("check");
         assertEquals(0, check.status(), check.out());
         assertTrue(check.out().contains("program engine-cleaner-events (priority 999): thread, the Java engine"
                 + " type cleaner"), check.out());
@@ -139,7 +91,7 @@ class Canopsis2016TakeoverTest {
         assertTrue(check.out().matches("(?s).*programs by way: \\d+ process, \\d+ thread\\n"), check.out());
 
         assertEquals(0, orchestrator("start", "-d").status());
-        Run start = orchestrator("start", "all");
+        CanopsisHome.Run start = orchestrator("start", "all");
         assertEquals(0, start.status(), start.out());
         JsonNode processes = status();
         assertEquals(23, processes.size());
@@ -168,9 +120,9 @@ class Canopsis2016TakeoverTest {
             return again.get("state").asText().equals("RUNNING") && again.get("pid").asLong() != pid;
         });
 
-        assertEquals(new Run(0, "amqp2engines:engine-ticket-0: stopped\n"),
+        assertEquals(new CanopsisHome.Run(0, "amqp2engines:engine-ticket-0: stopped\n"),
                 orchestrator("stop", "amqp2engines:engine-ticket-0"));
-        Run restart = orchestrator("restart", "engine-cancel");
+        CanopsisHome.Run restart = orchestrator("restart", "engine-cancel");
         assertEquals(0, restart.status(), restart.out());
         assertEquals(List.of("amqp2engines:engine-cancel-0: stopped", "amqp2engines:engine-cancel-0: started"),
                 restart.out().lines().toList());
@@ -181,7 +133,7 @@ class Canopsis2016TakeoverTest {
 
     private Connection connect() throws Exception {
         ConnectionFactory f = new ConnectionFactory();
-        f.setUri(broker.uri());
+        f.setUri(canopsis.broker.uri());
         return f.newConnection("takeover-test");
     }
 

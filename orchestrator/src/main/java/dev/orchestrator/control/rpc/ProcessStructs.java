@@ -2,6 +2,7 @@ package dev.orchestrator.control.rpc;
 
 import dev.orchestrator.config.Autorestart;
 import dev.orchestrator.config.Configuration;
+import dev.orchestrator.config.Execution;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.LaunchSpec;
 import dev.orchestrator.config.LogSpec;
@@ -10,7 +11,6 @@ import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.xmlrpc.RpcFault;
 import dev.orchestrator.xmlrpc.RpcFault.Faults;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +56,10 @@ final class ProcessStructs {
     }
 
     /**
-     * {@code getAllConfigInfo}, sorted by name: what a worker thread does not have (uid, stop signal, capture
-     * buffers, syslog, events) has supervisord's default, and {@code none} stands for null as there.
+     * {@code getAllConfigInfo}, in supervisord's order (groups by priority, then name; a group's processes as its
+     * {@code programs=} lists them: {@code options.py process_groups_from_parser}): what a worker thread does not
+     * have (uid, stop signal, capture buffers, syslog, events) has supervisord's default, {@code none} stands for
+     * null as there, and a child process's {@code command} is its command line split and expanded, joined again.
      */
     static List<Map<String, Object>> configInfo(Configuration configuration, Set<String> groupsInUse) {
         List<Map<String, Object>> all = new ArrayList<>();
@@ -68,7 +70,7 @@ final class ProcessStructs {
                 m.put("autorestart", autorestart(p.autorestart()));
                 m.put("directory", p.directory() == null ? "none" : p.directory());
                 m.put("uid", "none");
-                m.put("command", command(p.launch()));
+                m.put("command", command(p));
                 m.put("exitcodes", p.exitcodes().stream().sorted().toList());
                 m.put("group", g.name());
                 m.put("group_prio", g.priority());
@@ -87,7 +89,6 @@ final class ProcessStructs {
                 all.add(m);
             }
         }
-        all.sort(Comparator.comparing(m -> (String) m.get("name")));
         return all;
     }
 
@@ -108,7 +109,9 @@ final class ProcessStructs {
         };
     }
 
-    private static String command(LaunchSpec launch) {
+    private static String command(ProcessConfig p) {
+        if (p.execution() instanceof Execution.Child child) return String.join(" ", child.argv());
+        LaunchSpec launch = p.launch();
         if (launch == null) return "none";
         return "engine-launcher -e " + launch.engineType() + " -n " + launch.engineName() + " -w " + launch.worker()
                 + " -l "
