@@ -6,6 +6,7 @@ import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.Worker;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -53,6 +54,21 @@ final class ChildProcess implements Worker {
             Kill.send(process.toHandle(), number, options.stopasgroup());
         } catch (IOException e) {
             throw new Fault(Fault.Code.FAILED, name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * To the pipe the child reads as its standard input (kept open from the spawn, as supervisord's); one writer at
+     * a time. A child that closed it (or ended): NO_FILE, supervisord's answer to EPIPE.
+     */
+    @Override
+    public synchronized void write(byte[] chars, String name) throws Fault {
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write(chars);
+            stdin.flush();
+        } catch (IOException e) {
+            throw new Fault(Fault.Code.NO_FILE, name);
         }
     }
 

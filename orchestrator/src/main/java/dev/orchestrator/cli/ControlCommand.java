@@ -5,6 +5,7 @@ import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.client.ControlClient.Unreachable;
 import dev.orchestrator.control.protocol.Protocol;
 import dev.orchestrator.control.protocol.Request;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,13 +28,18 @@ abstract class ControlCommand {
     ControlArgs args;
     ControlOptions control;
     private CommandSyntax syntax;
+    BufferedReader in;
     private PrintWriter out;
     private PrintWriter err;
     private int exitStatus;
 
-    /** Runs the command with its parsed {@code args}, printing to {@code out} and {@code err}; the exit status. */
-    final int execute(CommandSyntax syntax, ControlArgs args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command with its parsed {@code args}, reading {@code in} (standard input, or the shell's), printing to
+     * {@code out} and {@code err}; the exit status.
+     */
+    final int execute(CommandSyntax syntax, ControlArgs args, BufferedReader in, PrintWriter out, PrintWriter err) {
         this.syntax = syntax;
+        this.in = in;
         this.args = args;
         this.control = args.control();
         this.out = out;

@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ final class ControlCommands {
     }
 
     /** Runs the command with {@code args} (those after its name); its exit status. A bad option is exit 2. */
-    static int run(Entry entry, List<String> args, PrintWriter out, PrintWriter err) {
+    static int run(Entry entry, List<String> args, BufferedReader in, PrintWriter out, PrintWriter err) {
         ControlArgs parsed;
         try {
             parsed = ControlArgs.parse(entry.syntax(), args);
@@ -58,6 +59,6 @@ final class ControlCommands {
             entry.syntax().printUsage(err);
             return ControlCommand.INVALID_ARGS;
         }
-        return entry.command().get().execute(entry.syntax(), parsed, out, err);
+        return entry.command().get().execute(entry.syntax(), parsed, in, out, err);
     }
 }

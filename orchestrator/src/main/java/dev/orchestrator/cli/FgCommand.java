@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code fg NAME} (supervisorctl's {@code do_fg}, supervisor/supervisorctl.py): attaches to a RUNNING process's
- * output, {@code ==> Press Ctrl-C to exit <==} and then its stdout log as it grows, with supervisorctl's errors
- * ({@code ERROR: no process name supplied}, {@code too many process names supplied}, {@code bad process name
- * supplied}, {@code process not running}: exit 1). What is typed is not sent to the process (docs/control.md).
+ * {@code fg NAME} (supervisorctl's {@code do_fg}, supervisor/supervisorctl.py): attaches to a RUNNING process,
+ * {@code ==> Press Ctrl-C to exit <==}, then its stdout log as it grows (on a second connection, from a thread of
+ * its own) while each line read from standard input goes to the process's standard input (the daemon's
+ * {@code stdin}, supervisord's {@code sendProcessStdin}); with supervisorctl's errors ({@code ERROR: no process name
+ * supplied}, {@code too many process names supplied}, {@code bad process name supplied}, {@code process not
+ * running}: exit 1) and its ends: {@code Process got killed} when the process stops, a refused line's error, then
+ * {@code Exiting foreground}, as at the end of the input.
  */
 final class FgCommand extends ControlCommand {
 
@@ -42,6 +45,40 @@ final class FgCommand extends ControlCommand {
             fail(GENERIC);
             return;
         }
-        streamLog(client, Request.tail(found.get(0).namespec(), "stdout", 0, true), true);
+        String namespec = found.get(0).namespec();
+        out("==> Press Ctrl-C to exit <==");
+        try (ControlClient follow = connect(control.socketFile())) {
+            Thread output = new Thread(() -> {
+                try {
+                    follow.call(Request.tail(namespec, "stdout", 0, true), reply -> print(reply.data()));
+                } catch (IOException | RemoteError e) {
+                    // the input ended and closed the connection, or the daemon went: nothing more to show
+                }
+            }, "fg-output");
+            output.setDaemon(true);
+            output.start();
+            forwardInput(client, namespec);
+        } catch (ControlClient.Unreachable e) {
+            fail(unreachable(e));
+        }
+        out("Exiting foreground");
+    }
+
+    /** Sends each line of the input, until its end, a refusal or the process leaving RUNNING. */
+    private void forwardInput(ControlClient client, String namespec) throws IOException, RemoteError {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            try {
+                client.call(Request.stdin(namespec, line + "\n"));
+            } catch (RemoteError e) {
+                if ("NOT_RUNNING".equals(e.fault())) out("Process got killed");
+                else remoteError(e);
+                return;
+            }
+            JsonNode now = client.call(Request.of("status", List.of(namespec))).get("processes");
+            if (Wire.list(now, Wire::process).stream().noneMatch(p -> p.state() == ProcessState.RUNNING)) {
+                out("Process got killed");
+                return;
+            }
+        }
     }
 }

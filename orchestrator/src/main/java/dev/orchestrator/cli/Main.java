@@ -50,16 +50,16 @@ public final class Main {
             return INVALID_ARGS;
         }
         if (globals.shell()) return new Shell(globals, in, out, err).run();
-        return run(globals, out, err);
+        return run(globals, in, out, err);
     }
 
-    /** Runs the command of {@code globals}, its global options handed to the subcommand. */
-    static int run(GlobalOptions globals, PrintWriter out, PrintWriter err) {
+    /** Runs the command of {@code globals}, its global options handed to the subcommand; {@code in} is for fg. */
+    static int run(GlobalOptions globals, BufferedReader in, PrintWriter out, PrintWriter err) {
         String name = globals.command().get(0);
         ControlCommands.Entry control = ControlCommands.find(name);
         if (control != null) {
             List<String> args = List.of(globals.argumentsFor(option -> true));
-            return ControlCommands.run(control, args.subList(1, args.size()), out, err);
+            return ControlCommands.run(control, args.subList(1, args.size()), in, out, err);
         }
         String[] args = globals.command().toArray(String[]::new);
         CommandLine cli = RootCommand.commandLine(args).setOut(out).setErr(err);

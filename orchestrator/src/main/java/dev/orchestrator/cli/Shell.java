@@ -74,7 +74,7 @@ final class Shell {
                 if (!Main.commandNames().contains(command)) {
                     say("*** Unknown syntax: " + line);
                 } else {
-                    Main.run(globals.with(words), out, err);
+                    Main.run(globals.with(words), in, out, err);
                 }
             }
         }

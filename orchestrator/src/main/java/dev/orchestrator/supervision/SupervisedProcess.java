@@ -214,6 +214,18 @@ final class SupervisedProcess {
         run.worker.signal(number, config.name());
     }
 
+    /**
+     * The worker that {@code sendProcessStdin} writes to: supervisord's {@code not process.pid or process.killing}
+     * is NOT_RUNNING, so a process neither STARTING nor RUNNING has none.
+     */
+    Worker stdinOf() throws Fault {
+        ProcessState s = status.state();
+        if (run == null || s != ProcessState.STARTING && s != ProcessState.RUNNING) {
+            throw new Fault(Fault.Code.NOT_RUNNING, config.namespec());
+        }
+        return run.worker;
+    }
+
     /** supervisord's {@code stop_all} for one process: BACKOFF gives up (FATAL), running ones are stopped. */
     void stopForShutdown() {
         if (status.state() == ProcessState.BACKOFF) {

@@ -30,6 +30,14 @@ public interface Supervisor {
      */
     void signalProcess(String group, String name, String signal) throws Fault;
 
+    /**
+     * supervisord's {@code sendProcessStdin}: writes {@code chars} to the standard input of a STARTING or RUNNING
+     * process, on the caller's thread. A child process reads it from its pipe; a worker thread has none.
+     *
+     * @throws Fault BAD_NAME, NOT_RUNNING, NO_FILE (a thread, or a child that closed its standard input)
+     */
+    void sendProcessStdin(String group, String name, byte[] chars) throws Fault;
+
     /** Empties the process's log files. */
     void clearProcessLogs(String group, String name) throws Fault;
 

@@ -169,6 +169,12 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         });
     }
 
+    @Override
+    public void sendProcessStdin(String group, String name, byte[] chars) throws Fault {
+        checkRunning();
+        call(() -> lookup(group, name).stdinOf()).write(chars, namespec(group, name));
+    }
+
     /** A signal name ({@code HUP}, {@code SIGHUP}) or number, as supervisord's {@code signal_number}. */
     private static int signalNumber(String signal) throws Fault {
         String s = signal == null ? "" : signal.strip();

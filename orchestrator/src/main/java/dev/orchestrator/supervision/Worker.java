@@ -52,6 +52,17 @@ public interface Worker {
     }
 
     /**
+     * supervisord's {@code sendProcessStdin}: writes {@code chars} to the work's standard input, on the caller's
+     * thread (it may block while the reader lets its pipe fill). A thread has no standard input: NO_FILE with the
+     * process's namespec, supervisord's fault for a process without one.
+     *
+     * @throws Fault NO_FILE when there is no standard input or it is closed
+     */
+    default void write(byte[] chars, String name) throws Fault {
+        throw new Fault(Fault.Code.NO_FILE, name);
+    }
+
+    /**
      * True when {@link #abort()} surely ends the work and its end is reported by {@link #run} (a child process
      * killed with SIGKILL): the process stays STOPPING until then, as supervisord's. False for a thread, which may
      * linger: it is then reported STOPPED at once and abandoned.

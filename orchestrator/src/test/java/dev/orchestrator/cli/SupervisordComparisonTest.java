@@ -22,17 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SupervisordComparisonTest {
 
-    private static final String CONFIG = """
-            [unix_http_server]
-            file=%(here)s/ctl.sock
-            [supervisorctl]
-            serverurl=unix://%(here)s/ctl.sock
-            [rpcinterface:supervisor]
-            supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-            [supervisord]
-            logfile=%(here)s/main.log
-            pidfile=%(here)s/daemon.pid
-            childlogdir=%(here)s
+    private static final String CONFIG = Supervisorctl.SERVER + """
             [program:solo]
             command=sleep 1000
             startsecs=0

@@ -19,6 +19,23 @@ public final class Supervisorctl {
 
     public static final String BINARY = "/usr/bin/supervisorctl";
 
+    /**
+     * The start of a main file that supervisord and the daemon both serve, for supervisorctl {@code -c} it: the
+     * socket {@code ctl.sock}, the main log, pidfile and child logs beside the file.
+     */
+    public static final String SERVER = """
+            [unix_http_server]
+            file=%(here)s/ctl.sock
+            [supervisorctl]
+            serverurl=unix://%(here)s/ctl.sock
+            [rpcinterface:supervisor]
+            supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+            [supervisord]
+            logfile=%(here)s/main.log
+            pidfile=%(here)s/daemon.pid
+            childlogdir=%(here)s
+            """;
+
     /** One run: exit status and standard output (supervisorctl prints everything there). */
     public record Run(int status, String out) {
         public List<String> lines() { return out.lines().toList(); }

@@ -50,6 +50,7 @@ public final class Wire {
             if (r.follow() != null) g.writeBooleanField("follow", r.follow());
             if (r.limit() != null) g.writeNumberField("limit", r.limit());
             if (r.signal() != null) g.writeStringField("signal", r.signal());
+            if (r.chars() != null) g.writeStringField("chars", r.chars());
             if (r.ids() != null) {
                 g.writeArrayFieldStart("ids");
                 for (String id : r.ids()) g.writeString(id);

@@ -13,6 +13,7 @@ import dev.orchestrator.xmlrpc.RpcFault;
 import dev.orchestrator.xmlrpc.RpcFault.Faults;
 import dev.orchestrator.xmlrpc.RpcMethods;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -216,16 +217,22 @@ public final class SupervisorRpc {
                     String signal = a.stringOrInt(0);
                     return many(targets.all(), SIGNALLABLE, p -> signal(p, signal), false);
                 });
-        add(m, "sendProcessStdin", "Send a string of chars to the stdin of the process name (a worker thread has no"
-                + " stdin: NO_FILE)\n\n@param string name        The process name to send to (or 'group:name')\n"
-                + "@param string chars       The character data to send to the process\n@return boolean result"
-                + "    Always return True unless error", List.of("boolean", "string", "string"), 0, a -> {
+        add(m, "sendProcessStdin", "Send a string of chars to the stdin of the process name. If non-7-bit data is"
+                + " sent (unicode), it is encoded to utf-8 before being sent to the process' stdin. If chars is not a"
+                + " string, raise INCORRECT_PARAMETERS. If the process is not running, raise NOT_RUNNING. If the"
+                + " process' stdin cannot accept input (e.g. it was closed by the child process, or the process is a"
+                + " worker thread), raise NO_FILE.\n\n@param string name        The process name to send to (or"
+                + " 'group:name')\n@param string chars       The character data to send to the process\n@return"
+                + " boolean result    Always return True unless error", List.of("boolean", "string", "string"), 0,
+                a -> {
+                    byte[] chars = a.string(1).getBytes(StandardCharsets.UTF_8);
                     ProcessInfo p = targets.process(a.string(0));
-                    a.string(1);
-                    if (p.pid() == 0 || p.state() == ProcessState.STOPPING) {
-                        throw new RpcFault(Faults.NOT_RUNNING, a.string(0));
+                    try {
+                        supervisor.sendProcessStdin(p.group(), p.name(), chars);
+                    } catch (Fault f) {
+                        throw new RpcFault(Faults.valueOf(f.code().name()), a.string(0));
                     }
-                    throw new RpcFault(Faults.NO_FILE, a.string(0));
+                    return true;
                 });
     }
 

@@ -15,6 +15,7 @@ import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.Supervisor;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,6 +82,7 @@ public final class ControlService {
                                 || p.state() == ProcessState.STOPPING,
                         p -> () -> supervisor.signalProcess(p.group(), p.name(), r.signal()));
             }
+            case "stdin" -> stdin(r);
             case "add" -> eachGroup(r, out, supervisor::addProcessGroup);
             case "remove" -> eachGroup(r, out, supervisor::removeProcessGroup);
             case "clear" -> clear(r, out);
@@ -116,6 +118,16 @@ public final class ControlService {
         NameResolver.Resolution res = new NameResolver(all).resolve(r.names());
         List<ProcessInfo> found = res.targets().stream().map(NameResolver.Target::process).toList();
         return Reply.result(Map.of("processes", found, "unknown", res.unknown()));
+    }
+
+    /** {@code fg}'s input: {@code chars} to the standard input of the one process named. */
+    private Reply stdin(Request r) throws Fault {
+        if (r.chars() == null) throw new IllegalArgumentException("no chars given");
+        List<NameResolver.Target> targets = resolve(r).targets();
+        if (targets.size() != 1 || r.names().size() != 1) throw new Fault(Fault.Code.BAD_NAME, String.join(" ", r.names()));
+        ProcessInfo p = targets.get(0).process();
+        supervisor.sendProcessStdin(p.group(), p.name(), r.chars().getBytes(StandardCharsets.UTF_8));
+        return Reply.result(Map.of());
     }
 
     /** One start or stop call on a process. */
