@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code make bench}: the orchestrator daemon against RabbitMQ PerfTest on the same broker, in one run, in a virtual
  * host of its own: throughput through 1 and 3 engines beside PerfTest over 2 and 4 queues, latency at a fixed rate,
- * scaling with workers, and memory, start-up and status time of a daemon with 100 workers. Prints a table and writes
+ * scaling with workers, memory, start-up and status time of a daemon with 100 workers, and a Canopsis-style Python
+ * engine's drain and memory beside the daemon's (when python3 has pika). Prints a table and writes
  * logs/bench.json (and the README's table with {@code --readme}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     /** What a run measures; all by default. */
-    enum Scenario { perftest, hop1, hop3, latency, scaling, workers, workers1000 }
+    enum Scenario { perftest, hop1, hop3, latency, scaling, workers, workers1000, pydrain, pymemory }
 
     @Option(names = "--uri", defaultValue = "${env:BENCH_URI:-amqp://guest:guest@127.0.0.1:5672}",
             description = "The RabbitMQ broker (its vhost is ignored: the benchmark makes its own). Default: $BENCH_URI or ${DEFAULT-VALUE}.")
@@ -108,6 +110,7 @@ public final class Bench implements Callable<Integer> {
             step(report, Scenario.workers, () -> scenarios.idleWorkers(Scenarios.IDLE_ENGINES, Scenarios.IDLE_WORKERS));
             step(report, Scenario.workers1000,
                     () -> scenarios.idleWorkers(Scenarios.SCALE_ENGINES, Scenarios.SCALE_WORKERS));
+            pythonSteps(report, root, scenarios, broker, workload);
             report.deriveCpuRatios();
             if (!Double.isNaN(report.value("rss_mb_100_workers")) && !Double.isNaN(report.value("rss_mb_1000_workers"))) {
                 report.derive("idle_worker_kib", (report.value("rss_mb_1000_workers") - report.value("rss_mb_100_workers"))
@@ -134,6 +137,26 @@ public final class Bench implements Callable<Integer> {
         System.out.println("bench: wrote " + json + (readme == null || !complete ? "" : " and " + root.resolve(readme)));
         report.errors().forEach(e -> System.err.println("bench: FAILED " + e));
         return report.errors().isEmpty() ? 0 : 1;
+    }
+
+    /** pydrain and pymemory, or a note in the settings saying why they were skipped. */
+    private void pythonSteps(Report report, Path root, Scenarios scenarios, VirtualHost broker, Workload workload)
+            throws InterruptedException {
+        if (!only.contains(Scenario.pydrain) && !only.contains(Scenario.pymemory)) return;
+        Optional<PythonEngine> python = PythonEngine.find(root);
+        report.setting("python_engine", python.map(PythonEngine::toString).orElse(PythonEngine.MISSING));
+        if (python.isEmpty()) return;
+        PythonScenarios side = new PythonScenarios(scenarios, python.get(), broker, workload, runs, report);
+        report.setting("pydrain_events", PythonScenarios.DRAIN_EVENTS);
+        step(report, Scenario.pydrain, side::drain);
+        if (only.contains(Scenario.pymemory) && !Supervisord.installed()) {
+            report.setting("pymemory", "supervisord not installed (Debian's supervisor package): no memory figures");
+            return;
+        }
+        report.setting("pymemory_method", "PSS (Pss of /proc/PID/smaps_rollup) of the daemon, and summed over the N"
+                + " Python engine processes and supervisord; the RSS figures sum VmRSS, counting shared pages once per"
+                + " process; idle " + PythonScenarios.SETTLE_SECONDS + " s after each engine consumed its events");
+        for (int n : PythonScenarios.MEMORY_WORKERS) step(report, Scenario.pymemory, () -> side.memory(n));
     }
 
     private void settings(Report report, Workload workload) {

@@ -43,6 +43,18 @@ final class ConfigTree {
         return List.of(new Engine("scaled", workers, List.of(SINK), true));
     }
 
+    /** The engine that drains a preloaded queue into the sink, one worker. */
+    static List<Engine> drain() {
+        return List.of(new Engine("drain", 1, List.of(SINK), true));
+    }
+
+    /** {@code count} engines of {@code workers} workers each, every one taking all the producer's events into the sink. */
+    static List<Engine> fed(int count, int workers) {
+        List<Engine> engines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) engines.add(new Engine(String.format("fed%02d", i), workers, List.of(SINK), true));
+        return engines;
+    }
+
     /** {@code count} engines of {@code workers} workers each that nobody feeds (idle). */
     static List<Engine> idle(int count, int workers) {
         List<Engine> engines = new ArrayList<>();

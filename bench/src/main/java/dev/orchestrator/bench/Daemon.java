@@ -72,10 +72,7 @@ final class Daemon implements AutoCloseable {
 
     /** The daemon's resident set size in MiB ({@code VmRSS} of /proc/PID/status). */
     double rssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-        throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
+        return ProcessMemory.rssMb(process.pid());
     }
 
     /** Runs {@code orchestrator ARGS...} against this daemon and waits for it (one at a time: its CPU time is read from this JVM's children's). */

@@ -94,7 +94,8 @@ final class EventLoad {
         }
     }
 
-    private static void purge(Connection connection, List<String> queues) throws IOException {
+    /** Empties {@code queues}. */
+    static void purge(Connection connection, List<String> queues) throws IOException {
         try (Channel channel = connection.createChannel()) {
             for (String queue : queues) channel.queuePurge(queue);
         } catch (TimeoutException e) {

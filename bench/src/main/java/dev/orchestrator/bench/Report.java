@@ -46,7 +46,9 @@ final class Report {
             Goal.atMost("status_vs_supervisorctl", 0.5),
             Goal.atMost("rss_mb_1000_workers", 400),
             Goal.atMost("start_1000_workers_s", 3),
-            Goal.atMost("status_cli_1000_ms", 500));
+            Goal.atMost("status_cli_1000_ms", 500),
+            Goal.atLeast("pydrain_rate_ratio", 1),
+            Goal.atMost("pydrain_cpu_ratio", 0.5));
 
     static final List<Row> ROWS = List.of(
             new Row("1 queue, msg/s (PerfTest)", null, "perftest_msgs_per_s", null),
@@ -74,13 +76,27 @@ final class Report {
             new Row("start 1,000 workers, s", "start_1000_workers_s", null, goal("start_1000_workers_s")),
             new Row("orchestrator status, 1,000 workers, ms", "status_cli_1000_ms", null, goal("status_cli_1000_ms")),
             new Row("broker connections, 1,000 workers", "broker_connections_1000_workers", null, null),
+            new Row("drain 200,000 preloaded, events/s (vs Python engine)", "pydrain_daemon_events_per_s",
+                    "pydrain_python_events_per_s", null),
+            new Row("drain rate / Python engine's", "pydrain_rate_ratio", null, goal("pydrain_rate_ratio")),
+            new Row("drain, CPU us/event (vs Python engine)", "pydrain_daemon_cpu_us_per_event",
+                    "pydrain_python_cpu_us_per_event", null),
+            new Row("drain CPU per event / Python engine's", "pydrain_cpu_ratio", null, goal("pydrain_cpu_ratio")),
+            new Row("drain, peak RSS, MiB (vs Python engine)", "pydrain_daemon_rss_mb", "pydrain_python_rss_mb", null),
+            new Row("PSS, 20 workers (vs 20 Python engines + supervisord), MiB", "pymemory_20_daemon_pss_mb",
+                    "pymemory_20_python_pss_mb", null),
+            new Row("PSS, 100 workers (vs 100 Python engines + supervisord), MiB", "pymemory_100_daemon_pss_mb",
+                    "pymemory_100_python_pss_mb", null),
             Row.diagnostic("CPU us/event, 1 hop daemon", "hop1_daemon_cpu_us_per_event", "perftest_2q_cpu_us_per_msg"),
             Row.diagnostic("CPU us/event, 3 hops daemon", "hop3_daemon_cpu_us_per_event", "perftest_4q_cpu_us_per_msg"),
             Row.diagnostic("1st queue backlog, 1 hop", "hop1_backlog", null),
             Row.diagnostic("1st queue backlog, 3 hops", "hop3_backlog", null),
             Row.diagnostic("CPU s of daemon, start 100", "start_100_workers_daemon_cpu_s", null),
             Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null),
-            Row.diagnostic("start 100 again (warm daemon), s", "restart_100_workers_s", null));
+            Row.diagnostic("start 100 again (warm daemon), s", "restart_100_workers_s", null),
+            Row.diagnostic("RSS sum, 20 workers (vs Python), MiB", "pymemory_20_daemon_rss_mb", "pymemory_20_python_rss_mb"),
+            Row.diagnostic("RSS sum, 100 workers (vs Python), MiB", "pymemory_100_daemon_rss_mb",
+                    "pymemory_100_python_rss_mb"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -184,7 +200,7 @@ final class Report {
     List<String> table() {
         String format = "%-32s %12s %12s %18s %5s";
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, format, "", "orchestrator", "PerfTest", "goal", "met"));
+        lines.add(String.format(Locale.ROOT, format, "", "orchestrator", "PerfTest/Py", "goal", "met"));
         for (Row row : ROWS) {
             if (Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
             Boolean met = row.goal() == null ? null : row.goal().met(this);
@@ -197,7 +213,7 @@ final class Report {
     /** The README's short table, in Markdown. */
     String markdown(String caption) {
         StringBuilder md = new StringBuilder(caption).append("\n\n");
-        md.append("| | orchestrator | PerfTest | goal |\n|---|---:|---:|---|\n");
+        md.append("| | orchestrator | PerfTest / Python | goal |\n|---|---:|---:|---|\n");
         for (Row row : ROWS) {
             if (row.diagnostic() || Double.isNaN(value(row.figure() == null ? row.reference() : row.figure()))) continue;
             Boolean met = row.goal() == null ? null : row.goal().met(this);

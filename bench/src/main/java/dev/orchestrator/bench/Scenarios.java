@@ -195,7 +195,7 @@ final class Scenarios {
     }
 
     /** A daemon on a new tree of {@code engines}, all workers started and consuming. */
-    private Daemon startWorkers(String label, List<ConfigTree.Engine> engines) throws IOException, InterruptedException {
+    Daemon startWorkers(String label, List<ConfigTree.Engine> engines) throws IOException, InterruptedException {
         Path tree = newTree(label);
         Path main = ConfigTree.write(tree, engines, broker.address(), STARTSECS, workload.prefetch());
         Daemon daemon = Daemon.start(home, tree, main, daemonJavaOptions);
@@ -214,17 +214,21 @@ final class Scenarios {
     }
 
     /** The chain's queues in order, the sink's last. */
-    private static List<String> queues(List<ConfigTree.Engine> chain) {
+    static List<String> queues(List<ConfigTree.Engine> chain) {
         List<String> queues = new ArrayList<>(chain.stream().map(e -> EngineConfig.queueOf(e.name())).toList());
         queues.add(EngineConfig.queueOf(ConfigTree.SINK));
         return queues;
     }
 
-    private Path newTree(String label) throws IOException {
+    /** A new temporary directory for a daemon's or supervisord's tree, deleted with the others at the end. */
+    Path newTree(String label) throws IOException {
         Path tree = Files.createTempDirectory("orchestrator-bench-" + label + "-");
         trees.add(tree);
         return tree;
     }
+
+    /** The load of the throughput runs (its warm-up too). */
+    EventLoad load() { return load; }
 
     /** The configuration trees (temporary directories) the daemons ran on, with their logs. */
     List<Path> trees() { return trees; }

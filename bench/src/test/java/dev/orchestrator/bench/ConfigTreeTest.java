@@ -68,6 +68,16 @@ class ConfigTreeTest {
     }
 
     @Test
+    void fedEnginesAllTakeTheProducersEventsIntoTheSink() throws Exception {
+        Configuration c = load(ConfigTree.fed(10, 2));
+        assertEquals(20, c.processes().count());
+        for (String name : List.of("fed01", "fed10")) {
+            assertEquals(List.of(ConfigTree.SINK), c.engines().get(name).next());
+            assertEquals(List.of(Map.entry(ConfigTree.EVENTS_EXCHANGE, ConfigTree.ROUTING_KEY)), c.engines().get(name).bindings());
+        }
+    }
+
+    @Test
     void anotherPrefetchIsWrittenIntoEveryEngineSection() throws Exception {
         Configuration c = load(ConfigTree.chain(2), 1000);
         assertEquals(1000, c.engines().get("hop1").prefetch());
