@@ -9,11 +9,12 @@ import dev.orchestrator.logging.ProcessLog;
 import dev.orchestrator.logging.ProcessLogs;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -52,7 +53,11 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     private final Supplier<Configuration> reader;
     private final AtomicLong pids = new AtomicLong();
     private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, ProcessGroup> groups = new ConcurrentHashMap<>();
+    /**
+     * The active groups by name, replaced whole (on the supervisor thread, or by the constructor before it runs) and
+     * never changed in place: a reader on another thread ({@code status}) sees all the groups of a change or none.
+     */
+    private volatile Map<String, ProcessGroup> groups;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final SupervisedProcess.Host host = new Host();
     private volatile Configuration configuration;
@@ -79,12 +84,14 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        // supervisord's run() adds every group before runforever() opens its servers: a status asked at once lists them
+        this.groups = Map.copyOf(byName(newGroups(configuration.groups())));
     }
 
-    /** Adds every configured group, then autostarts processes in (group priority, name) and programs= order. */
+    /** Autostarts the processes of every configured group in (group priority, name) and programs= order. */
     public void start() throws Fault {
         call(() -> {
-            addGroups();
+            autostart(groups.values());
             return null;
         });
     }
@@ -211,7 +218,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
             if (groups.containsKey(group)) throw new Fault(Fault.Code.ALREADY_ADDED, group);
             GroupConfig config = configuration.groups().stream().filter(g -> g.name().equals(group)).findFirst()
                     .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, group));
-            addGroup(config).processes().forEach(SupervisedProcess::autostart);
+            ProcessGroup added = newGroup(config);
+            publish(added);
+            added.processes().forEach(SupervisedProcess::autostart);
             return null;
         });
     }
@@ -223,7 +232,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
             ProcessGroup g = groups.get(group);
             if (g == null) throw new Fault(Fault.Code.BAD_NAME, group);
             if (!g.unstopped().isEmpty()) throw new Fault(Fault.Code.STILL_RUNNING, group);
-            groups.remove(group);
+            Map<String, ProcessGroup> rest = new HashMap<>(groups);
+            rest.remove(group);
+            groups = Map.copyOf(rest);
             g.close();
             return null;
         });
@@ -268,7 +279,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                 }
             }
             outdated.forEach(SupervisedProcess::close);
-            groups.put(group, new ProcessGroup(config, next.engines(), processes));
+            publish(new ProcessGroup(config, next.engines(), processes));
             made.forEach(SupervisedProcess::autostart);
             return null;
         });
@@ -292,8 +303,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                     // a signalled shutdown took over: start nothing again
                     if (!state.compareAndSet(SupervisorState.RESTARTING, SupervisorState.RUNNING)) return null;
                     groups.values().forEach(ProcessGroup::close);
-                    groups.clear();
-                    addGroups();
+                    List<ProcessGroup> added = newGroups(configuration.groups());
+                    groups = Map.copyOf(byName(added));
+                    autostart(added);
                     return null;
                 });
             } finally {
@@ -368,7 +380,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         try {
             call(() -> {
                 groups.values().forEach(ProcessGroup::close);
-                groups.clear();
+                groups = Map.of();
                 return null;
             });
         } catch (Fault e) {
@@ -425,22 +437,34 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                 .flatMap(g -> g.unstopped().stream()).map(SupervisedProcess::name).toList();
     }
 
-    /** Adds every group of the configuration not active yet, then autostarts them in start order. */
-    private void addGroups() {
-        List<GroupConfig> order = configuration.groups().stream().sorted(ProcessGroup.START_ORDER).toList();
-        List<ProcessGroup> added = new ArrayList<>();
-        for (GroupConfig g : order) {
-            if (!groups.containsKey(g.name())) added.add(addGroup(g));
-        }
-        added.forEach(g -> g.processes().forEach(SupervisedProcess::autostart));
+    /** The groups of {@code configs}, new, in start order. */
+    private List<ProcessGroup> newGroups(List<GroupConfig> configs) {
+        return configs.stream().sorted(ProcessGroup.START_ORDER).map(this::newGroup).toList();
     }
 
-    private ProcessGroup addGroup(GroupConfig config) {
+    private ProcessGroup newGroup(GroupConfig config) {
         List<SupervisedProcess> processes = new ArrayList<>();
         for (ProcessConfig p : config.processes()) processes.add(newProcess(p));
-        ProcessGroup group = new ProcessGroup(config, configuration.engines(), processes);
-        groups.put(group.name(), group);
-        return group;
+        return new ProcessGroup(config, configuration.engines(), processes);
+    }
+
+    private static Map<String, ProcessGroup> byName(List<ProcessGroup> groups) {
+        Map<String, ProcessGroup> map = new HashMap<>();
+        groups.forEach(g -> map.put(g.name(), g));
+        return map;
+    }
+
+    /** Adds {@code group}, or puts it in the place of the group of its name, in a new map of the groups. */
+    private void publish(ProcessGroup group) {
+        Map<String, ProcessGroup> next = new HashMap<>(groups);
+        next.put(group.name(), group);
+        groups = Map.copyOf(next);
+    }
+
+    /** supervisord's autostart of each group's processes, in start order. */
+    private static void autostart(Collection<ProcessGroup> groups) {
+        groups.stream().sorted(Comparator.comparing(ProcessGroup::config, ProcessGroup.START_ORDER))
+                .forEach(g -> g.processes().forEach(SupervisedProcess::autostart));
     }
 
     /** A new process with its log files open (a process whose files cannot be opened still runs, unlogged). */

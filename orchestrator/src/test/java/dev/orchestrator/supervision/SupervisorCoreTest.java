@@ -191,6 +191,48 @@ class SupervisorCoreTest extends HarnessTest {
                 h.steps("r").stream().map(Harness.Step::to).toList());
     }
 
+    /**
+     * supervisord's {@code Supervisor.run} (supervisor/supervisord.py) adds every group before it opens its servers
+     * and autostarts: here the groups exist once the supervisor does, so a {@code status} asked before the
+     * autostarts lists them all (regression: the daemon's socket answered before the groups were added, and a
+     * {@code status} there printed an empty table with exit 0).
+     */
+    @Test
+    void everyGroupIsListedBeforeTheAutostarts() throws Exception {
+        var configuration = TestProcesses.configuration(dir, single(process("a").build()),
+                group("g", 5, process("b").group("g").build(), process("c").group("g").build()));
+        try (SupervisorCore supervisor = new SupervisorCore(configuration, h.workers, h.logs.processLogs(),
+                () -> configuration)) {
+            assertEquals(List.of("a:STOPPED", "g:STOPPED", "g:STOPPED"), supervisor.allProcessInfo().stream()
+                    .map(p -> p.group() + ":" + p.state()).toList());
+            assertEquals(0, h.workers.spawns("a"));
+        }
+    }
+
+    /** A restart replaces the groups in one step: a {@code status} during it lists every process, never fewer. */
+    @Test
+    void aStatusDuringARestartListsEveryProcess() throws Exception {
+        int n = 40;
+        GroupConfig[] groups = new GroupConfig[n];
+        for (int i = 0; i < n; i++) {
+            String name = "p" + i;
+            h.workers.script(name, TestWorkers::untilStopped);
+            groups[i] = single(process(name).startsecs(0).build());
+        }
+        h.start(groups);
+        await().atMost(Duration.ofSeconds(15)).until(() -> h.supervisor.allProcessInfo().stream()
+                .allMatch(p -> p.state() == RUNNING));
+        long firstPid = h.info("p0").pid();
+        h.supervisor.restart();
+        int fewest = n;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline && h.supervisor.state() != SupervisorState.RUNNING || h.info("p0").pid() == firstPid
+                || h.supervisor.allProcessInfo().stream().anyMatch(p -> p.state() != RUNNING)) {
+            fewest = Math.min(fewest, h.supervisor.allProcessInfo().size());
+        }
+        assertEquals(n, fewest);
+    }
+
     @Test
     void aSignalledShutdownDuringARestartStopsEverythingAndStartsNothingAgain() throws Exception {
         h.workers.script("r", () -> TestWorkers.slowToStop(1000));
@@ -216,8 +258,7 @@ class SupervisorCoreTest extends HarnessTest {
         h.workers.script("r", () -> TestWorkers.slowToStop(100));
         h.start(single(process("r").startsecs(0).build()));
         for (int round = 0; round < 8; round++) {
-            // a restart re-adds the group: until it has, "r" is an unknown name (BAD_NAME)
-            await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(Fault.class)
+            await().atMost(Duration.ofSeconds(5))
                     .until(() -> h.supervisor.state() == SupervisorState.RUNNING && h.state("r") == RUNNING);
             assertEquals(1, race(h.supervisor::restart, h.supervisor::restart, h.supervisor::restart,
                     h.supervisor::restart), "round " + round);
