@@ -95,7 +95,7 @@ public final class EngineWorker implements Worker {
     private DeliveryTracker.Input current;
     private boolean sessionBroken;
     private boolean brokerLimitsDeliveries;
-    private long nextBeat;
+    private BeatSchedule beats;
     private SelfStats stats;
     /**
      * Destinations whose returns were logged (once each); topology queues to declare again after lost outputs, and
@@ -157,7 +157,7 @@ public final class EngineWorker implements Worker {
         logger.info(" + Ready!");
         ready.run();
         long now = System.nanoTime();
-        nextBeat = now + TimeUnit.SECONDS.toNanos(config.beatInterval());
+        beats = new BeatSchedule(config.beatInterval(), now);
         stats = new SelfStats(config.name(), now);
         try {
             work();
@@ -244,10 +244,8 @@ public final class EngineWorker implements Worker {
     }
 
     private long waitNanos(long now) {
-        long wait = TimeUnit.SECONDS.toNanos(1);
-        if (republishAt != 0) wait = Math.min(wait, republishAt - now);
-        if (config.beatInterval() > 0) wait = Math.min(wait, nextBeat - now);
-        return Math.max(0, wait);
+        long wait = beats.waitNanos(now, TimeUnit.SECONDS.toNanos(1));
+        return republishAt == 0 ? wait : Math.max(0, Math.min(wait, republishAt - now));
     }
 
     /**
@@ -549,10 +547,9 @@ public final class EngineWorker implements Worker {
         if (nackedBeats > 0) {
             counters.beatError("the broker refused " + nackedBeats + " beat output(s)");
         }
-        if (config.beatInterval() <= 0 || now < nextBeat) {
+        if (!beats.due(now)) {
             return;
         }
-        nextBeat = now + TimeUnit.SECONDS.toNanos(config.beatInterval());
         try {
             engine.onBeat();
             counters.beat();

@@ -363,15 +363,18 @@ class EngineWorkerTest {
         String e = name("e");
         define(engine(e).beat(1).events("test.busy").beats("test.beat"));
         AmqpProbe probe = probe();
+        long started = System.nanoTime();
         RunningWorker worker = start(e, 0);
         awaitConsuming(probe, EngineConfig.queueOf(e), 1);
         feed(probe, e, 1000);
         await().atMost(WAIT).until(() -> beats.size() >= 3);
         assertEquals(0, overlaps.get());
         assertEquals(Set.of(worker.thread()), threads);
-        for (int i = 1; i < beats.size(); i++) {
-            double gap = (beats.get(i) - beats.get(i - 1)) / 1e9;
-            assertTrue(gap > 0.9 && gap < 2.5, "beat gap " + gap);
+        // the exact times are BeatScheduleTest's (a driven clock); here only what no machine load can break: the
+        // k-th beat is never earlier than k intervals after the start
+        for (int i = 0; i < beats.size(); i++) {
+            double after = (beats.get(i) - started) / 1e9;
+            assertTrue(after >= i + 1, "beat " + (i + 1) + " after " + after + " s");
         }
         assertTrue((long) worker.worker().counters().get("beats") >= 3);
     }
