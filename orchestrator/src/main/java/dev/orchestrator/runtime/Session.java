@@ -23,21 +23,24 @@ import java.util.concurrent.BlockingQueue;
 final class Session implements Consumer, ConfirmListener, ReturnListener {
 
     private final ConnectionPool.Lease connection;
+    private final String declared;
     private final Channel channel;
     private final BlockingQueue<Signal> inbox;
     private final Set<String> knownExchanges = new HashSet<>();
     private volatile boolean closing;
     private String consumerTag;
 
-    private Session(ConnectionPool.Lease connection, Channel channel, BlockingQueue<Signal> inbox) {
+    private Session(ConnectionPool.Lease connection, String declared, Channel channel, BlockingQueue<Signal> inbox) {
         this.connection = connection;
+        this.declared = declared;
         this.channel = channel;
         this.inbox = inbox;
     }
 
     /**
-     * Opens a channel on {@code engine}'s connection (connecting if needed), declares the topology and starts
-     * consuming.
+     * Opens a channel on {@code engine}'s connection (connecting if needed), declares the topology (once for all the
+     * engine's workers on the connection while one of their sessions lives: {@link ConnectionPool.Lease#once}) and
+     * starts consuming.
      *
      * @throws dev.orchestrator.broker.BrokerException when the broker cannot be reached
      * @throws IOException when the broker refuses the channel set-up or a declaration (the channel is closed)
@@ -49,10 +52,10 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
         try {
             Channel channel = connection.createChannel();
             opened = channel;
-            Session session = new Session(connection, channel, inbox);
+            Session session = new Session(connection, topology.key(), channel, inbox);
             channel.confirmSelect();
             channel.basicQos(prefetch);
-            topology.declare(channel);
+            connection.once(session.declared, () -> topology.declare(channel));
             session.knownExchanges.addAll(topology.exchanges());
             channel.addConfirmListener(session);
             channel.addReturnListener(session);
@@ -60,6 +63,7 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
             session.consumerTag = channel.basicConsume(topology.queue(), false, session);
             return session;
         } catch (IOException | RuntimeException e) {
+            connection.forget(topology.key());
             if (opened != null) abort(opened);
             connection.release();
             throw e;
@@ -108,9 +112,13 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
         channel.basicCancel(consumerTag);
     }
 
-    /** Closes the channel and gives its share of the connection back; the broker requeues every unacked delivery. */
+    /**
+     * Closes the channel and gives its share of the connection back; the broker requeues every unacked delivery. The
+     * next session of the engine declares its topology again.
+     */
     void close() {
         closing = true;
+        connection.forget(declared);
         abort(channel);
         connection.release();
     }
@@ -124,6 +132,7 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
     }
 
     private void lost(ShutdownSignalException cause) {
+        connection.forget(declared);
         if (!closing) {
             inbox.add(new Signal.Lost(this, cause.getMessage()));
         }
@@ -153,6 +162,7 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
 
     @Override
     public void handleCancel(String tag) {
+        connection.forget(declared);
         inbox.add(new Signal.Lost(this, "the broker cancelled the consumer (queue deleted?)"));
     }
 

@@ -8,6 +8,7 @@ import dev.orchestrator.config.AmqpSettings;
 import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.QueueType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,17 @@ final class Topology {
     /** The default exchange and the {@code amq.*} ones, which every broker has and nobody may declare. */
     static boolean predeclared(String exchange) {
         return exchange.isEmpty() || exchange.startsWith("amq.");
+    }
+
+    /** What {@link #declare} declares, as text: equal for two topologies that declare the same. */
+    String key() {
+        List<Object> what = new ArrayList<>(List.of(exchanges(), engine.queue(), String.valueOf(engine.queueType()),
+                String.valueOf(engine.maxRetries()), String.valueOf(engine.queueArguments()), engine.bindings()));
+        for (EngineConfig target : next) {
+            what.add(List.of(target.queue(), String.valueOf(target.queueType()), String.valueOf(target.maxRetries()),
+                    String.valueOf(target.queueArguments())));
+        }
+        return what.toString();
     }
 
     void declare(Channel channel) throws IOException {

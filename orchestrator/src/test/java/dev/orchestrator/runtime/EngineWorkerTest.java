@@ -731,6 +731,29 @@ class EngineWorkerTest {
     }
 
     /**
+     * An operator deletes the engine's own queue under its workers, which share a connection and declared the
+     * engine's topology once on it: the broker cancels their consumers, and each declares the queue again rather
+     * than trusting what was declared once, and consumes again. RabbitMQ only: the embedded Qpid Broker-J sends no
+     * {@code basic.cancel} when a queue is deleted under its consumers, so nothing tells a worker there.
+     */
+    @Test
+    void theEnginesOwnQueueDeletedIsDeclaredAgainByItsWorkers() throws Exception {
+        on(BrokerKind.RABBITMQ, "own");
+        String e = name("e");
+        String out = EngineConfig.queueOf(name("out"));
+        define(engine(e).next(name("out")));
+        AmqpProbe probe = probe();
+        List<RunningWorker> workers = List.of(start(e, 0), start(e, 1));
+        awaitConsuming(probe, EngineConfig.queueOf(e), 2);
+        probe.delete(EngineConfig.queueOf(e));
+        awaitConsuming(probe, EngineConfig.queueOf(e), 2);
+        List<AmqpProbe.Message> outputs = probe.collect(out);
+        feed(probe, e, 100);
+        await().atMost(WAIT).until(() -> ids(outputs).size() == 100);
+        for (RunningWorker worker : workers) assertFalse(worker.exit().isDone());
+    }
+
+    /**
      * A task's route to a queue that does not exist (event_filter's {@code route} to a mistyped queue) is returned by
      * the broker: the event goes to the error queue with the reason, once per event (a topic exchange nobody is bound
      * to is publish-subscribe: see aPublishToAMissingExchange..., no error).
