@@ -2,9 +2,6 @@ package dev.orchestrator.logging;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -13,8 +10,7 @@ import java.nio.file.Path;
  * {@code tailProcessStdoutLog} ({@code supervisor/rpcinterface.py}, via {@code options.tailFile}): at most
  * {@code length} bytes from {@code offset}; when the file grew past {@code offset + length}, its last {@code length}
  * bytes and {@code overflow}; the next offset is the file's size. Without an offset, the last {@code length} bytes.
- * A file that shrank (rotated, cleared) is read from its start. Bytes are decoded as UTF-8 (a character cut at
- * either end becomes U+FFFD).
+ * A file that shrank (rotated, cleared) is read from its start. Bytes are decoded by {@link LogText}.
  */
 public final class LogWindow {
 
@@ -32,12 +28,7 @@ public final class LogWindow {
             long from = offset == null ? Math.max(0, size - length) : offset > size ? 0 : offset;
             boolean overflow = size - from > length;
             if (overflow) from = size - length;
-            byte[] bytes = new byte[(int) (size - from)];
-            f.seek(from);
-            f.readFully(bytes);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-            return new Chunk(text, size, overflow && offset != null);
+            return new Chunk(LogText.read(f, from, size - from), size, overflow && offset != null);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return new Chunk("", 0, false);
         }

@@ -1,18 +1,16 @@
 package dev.orchestrator.control.rpc;
 
+import dev.orchestrator.logging.LogText;
 import dev.orchestrator.xmlrpc.RpcFault;
 import dev.orchestrator.xmlrpc.RpcFault.Faults;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * supervisord's two ways of reading a log file by byte offsets ({@code supervisor/options.py}, {@code readFile} and
- * {@code tailFile}), with the bytes decoded as UTF-8 (a sequence cut at either end becomes U+FFFD).
+ * {@code tailFile}), the bytes decoded by {@link LogText}.
  */
 final class LogReads {
 
@@ -37,7 +35,7 @@ final class LogReads {
                 from = offset;
                 count = length == 0 ? Long.MAX_VALUE : length;
             }
-            return bytes(f, from, Math.min(count, Math.max(0, size - from)));
+            return LogText.read(f, from, Math.min(count, Math.max(0, size - from)));
         } catch (IOException e) {
             throw new RpcFault(Faults.FAILED, null);
         }
@@ -64,18 +62,9 @@ final class LogReads {
             }
             off = Math.max(0, off);
             len = Math.max(0, len);
-            return List.of(len == 0 ? "" : bytes(f, off, Math.min(len, size - off)), size, overflow);
+            return List.of(len == 0 ? "" : LogText.read(f, off, Math.min(len, size - off)), size, overflow);
         } catch (IOException e) {
             return List.of("", offset, false);
         }
-    }
-
-    private static String bytes(RandomAccessFile f, long from, long count) throws IOException {
-        if (count > Integer.MAX_VALUE - 16) throw new IOException("too much to read at once");
-        byte[] data = new byte[(int) count];
-        f.seek(from);
-        f.readFully(data);
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(data)).toString();
     }
 }
