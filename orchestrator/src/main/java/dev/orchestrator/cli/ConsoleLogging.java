@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.logging.LogSystem;
+import dev.orchestrator.logging.ProcessLogs;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -10,13 +11,13 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
  * log4j2 for a foreground engine ({@code launch}): everything on standard output in Canopsis' engine log format
- * ({@code asctime levelname name message}), libraries at WARN (the embedded broker's off), the engine loggers
+ * ({@code asctime levelname name message}, the worker's number before the message as in the daemon's files), libraries at WARN (the embedded broker's off), the engine loggers
  * ({@code engine.*}) at the level of {@code -l}. No shutdown hook of log4j's own, so the lines of a graceful stop
  * are not lost.
  */
 final class ConsoleLogging {
 
-    static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss,SSS} %level %logger %m%n";
+    static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss,SSS} %level %logger " + ProcessLogs.WORKER_PATTERN + "%m%n";
 
     private ConsoleLogging() { }
 

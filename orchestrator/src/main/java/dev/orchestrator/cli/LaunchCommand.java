@@ -10,6 +10,7 @@ import dev.orchestrator.config.EngineConfig;
 import dev.orchestrator.config.LaunchSpec;
 import dev.orchestrator.config.LauncherArguments;
 import dev.orchestrator.config.Problem;
+import dev.orchestrator.logging.ProcessLogs;
 import dev.orchestrator.runtime.EngineWorker;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.supervision.SpawnException;
@@ -88,6 +89,7 @@ final class LaunchCommand implements Callable<Integer> {
     private int run(LaunchSpec spec, Map<String, EngineConfig> engines, AmqpSettings amqp, TaskRegistry registry) {
         EmbeddedBroker broker = null;
         CountDownLatch done = new CountDownLatch(1);
+        ProcessLogs.bindWorker(spec.worker());
         try (BrokerConnector connector = new BrokerConnector(amqp)) {
             EngineWorker worker = new EngineWorkerFactory(engines, amqp, registry, connector)
                     .create(spec, null);

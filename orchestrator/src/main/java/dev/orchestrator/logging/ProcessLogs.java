@@ -37,9 +37,19 @@ public final class ProcessLogs {
     /** Marks raw output ({@code System.out}), written as is, without a timestamp (as supervisord writes it). */
     static final Marker RAW = MarkerManager.getMarker("RAW");
 
-    /** Canopsis' engine file format: {@code %(asctime)s %(levelname)s %(name)s %(message)s}. */
+    /** The ThreadContext key of an engine worker's number ({@code engine-launcher -w}), on its thread. */
+    public static final String WORKER_KEY = "orchestrator.worker";
+
+    /**
+     * {@code [worker N] } on a line made on an engine worker's thread, nothing on any other: every worker of an
+     * engine writes to the engine's one file, and Canopsis' logger names ({@code %(name)s}, the engine's name) do
+     * not tell them apart.
+     */
+    public static final String WORKER_PATTERN = "%notEmpty{[worker %X{" + WORKER_KEY + "}] }";
+
+    /** Canopsis' engine file format, {@code %(asctime)s %(levelname)s %(name)s %(message)s}, with the worker. */
     static final String LINE_PATTERN =
-            "%d{yyyy-MM-dd HH:mm:ss,SSS} %level{WARN=WARNING, FATAL=CRITICAL} %c %m%n";
+            "%d{yyyy-MM-dd HH:mm:ss,SSS} %level{WARN=WARNING, FATAL=CRITICAL} %c " + WORKER_PATTERN + "%m%n";
 
     private final Configuration config;
     private final Layout<String> layout;
@@ -66,6 +76,9 @@ public final class ProcessLogs {
 
     /** Binds the calling thread to a process: call it first thing on the worker's thread. */
     public static void bind(String namespec) { ThreadContext.put(PROCESS_KEY, namespec); }
+
+    /** Marks the calling thread as engine worker {@code worker} ({@link #WORKER_PATTERN}). */
+    public static void bindWorker(int worker) { ThreadContext.put(WORKER_KEY, Integer.toString(worker)); }
 
     /** The process the calling thread works for, or null. */
     public static String boundProcess() { return ThreadContext.get(PROCESS_KEY); }

@@ -554,6 +554,7 @@ final class SupervisedProcess {
         @Override
         public void run() {
             ProcessLogs.bind(config.namespec());
+            if (config.launch() != null) ProcessLogs.bindWorker(config.launch().worker());
             int code;
             try {
                 code = worker.run();

@@ -74,10 +74,14 @@ class DaemonCommandTest {
                 "first (program:first sorts before program:second, same priority) stops after second");
         assertFalse(read("daemon.out").contains("spawned:"), "--silent: the main log is not copied to stdout");
         String first = read("first.log");
-        assertTrue(first.contains(" INFO engine.first Start Engine first worker 1"), first);
+        // both workers write to the engine's one file, Canopsis' logger name (the engine's), each line its worker
+        assertTrue(first.contains(" INFO engine.first [worker 0] Start Engine first worker 0"), first);
+        assertTrue(first.contains(" INFO engine.first [worker 1] Start Engine first worker 1"), first);
         // scripts/engine-launcher load_engine_config: a key that is not typed, then the configuration is loaded
-        assertTrue(first.contains(" WARNING engine.first Unknown parameter \"acknowledge_on\", assuming it's a string"), first);
-        assertTrue(first.indexOf("Unknown parameter") < first.indexOf(" INFO engine.first Configuration loaded"), first);
+        assertTrue(first.contains(" WARNING engine.first [worker 1] Unknown parameter \"acknowledge_on\", assuming it's"
+                + " a string"), first);
+        assertTrue(first.indexOf("Unknown parameter") < first.indexOf(" INFO engine.first [worker 0] Configuration loaded"),
+                first);
         assertFalse(first.contains("engine.second"), first);
     }
 }

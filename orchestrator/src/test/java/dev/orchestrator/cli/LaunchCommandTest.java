@@ -55,13 +55,13 @@ class LaunchCommandTest {
             process.destroy();
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "launch did not stop on SIGTERM");
             String log = read(output);
-            assertTrue(log.contains("INFO engine.launched Start Engine launched worker 2 on amqp://guest:***@"), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] Start Engine launched worker 2 on amqp://guest:***@"), log);
             // Canopsis' own lines (scripts/engine-launcher load_engine_config, engines/core.py __init__ and run)
-            assertTrue(log.contains("INFO engine.launched Configuration loaded"), log);
-            assertTrue(log.contains("INFO engine.launched Engine initialized"), log);
-            assertTrue(log.contains("INFO engine.launched Start Engine with pid " + process.pid()), log);
-            assertTrue(log.contains("INFO engine.launched Stop Engine"), log);
-            assertTrue(log.contains("INFO engine.launched End of Engine"), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] Configuration loaded"), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] Engine initialized"), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] Start Engine with pid " + process.pid()), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] Stop Engine"), log);
+            assertTrue(log.contains("INFO engine.launched [worker 2] End of Engine"), log);
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.consumers("Engine_launched") == 0);
         } finally {
             process.destroyForcibly();

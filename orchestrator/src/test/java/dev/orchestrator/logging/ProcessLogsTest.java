@@ -104,6 +104,26 @@ class ProcessLogsTest {
     }
 
     @Test
+    void anEngineWorkersLinesSayItsNumber() throws Exception {
+        Path shared = dir.resolve("engine.log");
+        logs.open(program("w-0", file(shared, 0, 0), file(shared, 0, 0)));
+        logs.open(program("w-1", file(shared, 0, 0), file(shared, 0, 0)));
+        onWorkerThread("w-0", () -> {
+            ProcessLogs.bindWorker(0);
+            LogManager.getLogger("engine.w").info("from the first worker");
+        });
+        onWorkerThread("w-1", () -> {
+            ProcessLogs.bindWorker(1);
+            LogManager.getLogger("engine.w").warn("from the second worker");
+            System.out.println("printed as it is");
+        });
+        String text = read(shared);
+        assertTrue(text.contains(" INFO engine.w [worker 0] from the first worker\n"), text);
+        assertTrue(text.contains(" WARNING engine.w [worker 1] from the second worker\n"), text);
+        assertTrue(text.contains("\nprinted as it is\n"), text);
+    }
+
+    @Test
     void stderrGoesToItsOwnFileUnlessRedirectedAndNoneDiscards() throws Exception {
         Path out = dir.resolve("out.log");
         Path err = dir.resolve("err.log");
