@@ -33,11 +33,13 @@ public record EngineConfig(
     public static final int DEFAULT_MAX_RETRIES = 5;
     public static final int DEFAULT_PREFETCH = 200;
     /**
-     * Bodies over this many bytes go to the error queue unparsed (docs/runtime.md): generous for Canopsis' events of a
-     * few KiB, and small enough that the shipped configuration's prefetch windows at the limit fit in the daemon's
-     * heap.
+     * Bodies over this many bytes go to the error queue unparsed (docs/runtime.md). Canopsis' events are a check's
+     * result and a few identifying fields: the text and perfdata come from Nagios-style plugins, whose whole output
+     * Nagios caps at 8 KiB ({@code MAX_PLUGIN_OUTPUT_LENGTH}, "including perf data", nagios.h), so 64 KiB leaves
+     * eight times that; and the shipped configuration's prefetch windows at the limit (5 workers x 200 x 64 KiB)
+     * fit in half the daemon's default heap (-Xmx256m), so it starts without InFlightMemory's warning.
      */
-    public static final int DEFAULT_MAX_EVENT_BYTES = 128 * 1024;
+    public static final int DEFAULT_MAX_EVENT_BYTES = 64 * 1024;
     /** The largest {@code max_event_bytes}: RabbitMQ's own largest message (max_message_size). */
     public static final int MAX_EVENT_BYTES_LIMIT = 128 << 20;
 

@@ -29,7 +29,7 @@ class EngineSectionsTest extends WithConfigTree {
         assertEquals("Engine_a", a.queue());
         assertEquals(List.of(Map.entry("amq.direct", "Engine_a")), a.bindings());
         assertEquals(200, a.prefetch());
-        assertEquals(128 * 1024, a.maxEventBytes());
+        assertEquals(64 * 1024, a.maxEventBytes());
         assertEquals(60, a.beatInterval());
         assertEquals(5, a.maxRetries());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The etc/ tree the project ships (Canopsis' split layout) reads without errors into the expected plan. */
@@ -20,6 +21,17 @@ class ShippedConfigurationTest {
     @Test
     void readsWithoutErrorsOrWarnings() {
         assertEquals(List.of(), config.problems());
+    }
+
+    /** What Runtime.maxMemory() says under the launcher's -XX:+UseSerialGC -Xmx256m (less one survivor space). */
+    private static final long LAUNCHER_HEAP = 259_522_560L;
+
+    @Test
+    void itsPrefetchWindowsAtTheEventLimitFitTheDaemonsDefaultHeap() {
+        assertEquals(Optional.empty(), InFlightMemory.warning(config, LAUNCHER_HEAP), "make run starts clean");
+        assertEquals("the 5 worker threads may hold up to 62 MiB of events (prefetch x max_event_bytes each), over half"
+                + " the heap of 123 MiB: lower prefetch or max_event_bytes, or raise -Xmx (ORCHESTRATOR_DAEMON_JAVA_OPTS)",
+                InFlightMemory.warning(config, LAUNCHER_HEAP / 2).orElseThrow(), "the check counts them");
     }
 
     @Test
