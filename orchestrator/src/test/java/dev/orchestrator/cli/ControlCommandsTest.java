@@ -3,7 +3,6 @@ package dev.orchestrator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,38 +11,9 @@ import org.junit.jupiter.api.Test;
 /** Every control command through the real CLI against a real daemon: output lines and exit statuses. */
 class ControlCommandsTest extends DaemonTestBase {
 
-    private static final String PROGRAMS = """
-            [program:solo]
-            command=engine-launcher -e test -n solo -w 0
-            startsecs=0
-
-            [program:c]
-            command=engine-launcher -e test -n c -w %(process_num)d
-            process_name=c-%(process_num)d
-            numprocs=2
-            startsecs=0
-
-            [program:manual]
-            command=engine-launcher -e test -n manual -w 0
-            autostart=false
-            startsecs=0
-
-            [program:broken]
-            command=engine-launcher -e test -n broken -w 0
-            autostart=false
-            startsecs=0
-            startretries=0
-            """;
-
-
     @BeforeEach
     void start() throws Exception {
-        harness(PROGRAMS);
-        for (String p : List.of("solo", "c-0", "c-1", "manual")) h.workers.script(p, TestWorkers::untilStopped);
-        h.workers.script("broken", () -> TestWorkers.spawnError("no such engine type"));
-        h.start();
-        h.awaitState("solo", "solo", ProcessState.RUNNING);
-        h.awaitState("c", "c-1", ProcessState.RUNNING);
+        startFourPrograms(TestWorkers::untilStopped);
     }
 
     @Test

@@ -50,13 +50,7 @@ class StartReportTest extends DaemonTestBase {
 
     @Test
     void startDaemonAloneIsNotAUsageError() throws Exception {
-        harness("""
-                [program:solo]
-                command=engine-launcher -e test -n solo -w 0
-                startsecs=0
-                """);
-        h.workers.script("solo", TestWorkers::untilStopped);
-        h.start();
+        startSolo();
         assertEquals(new ControlHarness.Run(0, "", ""), h.run("start", "-d"));
         assertEquals(List.of("Error: start requires a process name"), h.run("start").err().lines().limit(1).toList());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.supervision.ProcessState;
-import dev.orchestrator.supervision.TestWorkers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +20,7 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
 
     @BeforeEach
     void start() throws Exception {
-        harness("""
-                [program:solo]
-                command=engine-launcher -e test -n solo -w 0
-                startsecs=0
-                """);
-        h.workers.script("solo", TestWorkers::untilStopped);
-        h.start();
-        h.awaitState("solo", "solo", ProcessState.RUNNING);
+        startSolo();
     }
 
     private String config() {
@@ -131,7 +123,7 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
         ControlHarness.Run hup = h.run("signal", "HUP", "solo");
         assertEquals(1, hup.status(), hup.toString());
         assertEquals(new ControlHarness.Run(0, "solo: signalled\n", ""), h.run("signal", "TERM", "solo"));
-        h.awaitState("solo", "solo", dev.orchestrator.supervision.ProcessState.EXITED);
+        h.awaitState("solo", "solo", ProcessState.EXITED);
         assertEquals(new ControlHarness.Run(7, "solo: ERROR (not running)\n", ""), h.run("signal", "TERM", "solo"));
         assertEquals(new ControlHarness.Run(0, "", ""), h.run("signal", "TERM", "all"), "a group skips what is stopped");
     }
@@ -147,7 +139,7 @@ class SupervisorctlCommandLineTest extends DaemonTestBase {
         assertEquals(new ControlHarness.Run(1, "ERROR: no such process/group: nope\n", ""), h.run("add", "nope"));
         assertEquals(new ControlHarness.Run(0, "solo: added process group\n", ""), h.run("add", "solo"));
         assertEquals(new ControlHarness.Run(0, "ERROR: process group already active\n", ""), h.run("add", "solo"));
-        h.awaitState("solo", "solo", dev.orchestrator.supervision.ProcessState.RUNNING);
+        h.awaitState("solo", "solo", ProcessState.RUNNING);
     }
 
     /** supervisorctl's {@code do_fg} errors (the attached stream is tail -f's, tested with tail). */

@@ -22,42 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class SupervisorctlTest extends DaemonTestBase {
 
-    private static final String PROGRAMS = """
-            [program:solo]
-            command=engine-launcher -e test -n solo -w 0
-            startsecs=0
-            stdout_logfile=%(here)s/../logs/solo.log
-
-            [program:c]
-            command=engine-launcher -e test -n c -w %(process_num)d
-            process_name=c-%(process_num)d
-            numprocs=2
-            startsecs=0
-
-            [program:manual]
-            command=engine-launcher -e test -n manual -w 0
-            autostart=false
-            startsecs=0
-
-            [program:broken]
-            command=engine-launcher -e test -n broken -w 0
-            autostart=false
-            startsecs=0
-            startretries=0
-            """;
-
     private final Talker solo = new Talker();
     private Supervisorctl ctl;
 
     @BeforeEach
     void start() throws Exception {
-        harness(PROGRAMS);
-        h.workers.script("solo", () -> solo);
-        for (String p : List.of("c-0", "c-1", "manual")) h.workers.script(p, TestWorkers::untilStopped);
-        h.workers.script("broken", () -> TestWorkers.spawnError("no such engine type"));
-        h.start();
-        h.awaitState("solo", "solo", ProcessState.RUNNING);
-        h.awaitState("c", "c-1", ProcessState.RUNNING);
+        startFourPrograms(() -> solo);
         ctl = new Supervisorctl(h.mainFile);
     }
 
@@ -148,7 +118,7 @@ class SupervisorctlTest extends DaemonTestBase {
     @Test
     void rereadUpdateAvail() throws Exception {
         assertEquals(new Supervisorctl.Run(0, "No config updates to processes\n"), ctl.run("reread"));
-        h.writeConfig(PROGRAMS + "\n[program:extra]\ncommand=engine-launcher -e test -n extra -w 0\nstartsecs=0\n");
+        h.writeConfig(FOUR_PROGRAMS + "\n[program:extra]\ncommand=engine-launcher -e test -n extra -w 0\nstartsecs=0\n");
         h.workers.script("extra", TestWorkers::untilStopped);
         assertEquals(new Supervisorctl.Run(0, "extra: available\n"), ctl.run("reread"));
         assertEquals(new Supervisorctl.Run(0, "extra: added process group\n"), ctl.run("update"));
