@@ -15,8 +15,15 @@ public interface TaskRegistry {
     /** Registers every {@link Task}-annotated static method of {@code type}. */
     void registerAnnotated(Class<?> type);
 
+    /**
+     * The event task registered as {@code name}; empty when there is none.
+     *
+     * @throws IllegalArgumentException when it may exist but cannot be used (its plugin jar could not be loaded),
+     *         saying why
+     */
     Optional<EventTask> eventTask(String name);
 
+    /** The beat task registered as {@code name}, as {@link #eventTask}. */
     Optional<BeatTask> beatTask(String name);
 
     /**

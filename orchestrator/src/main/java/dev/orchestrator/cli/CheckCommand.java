@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrator.cli.check.CheckReport;
 import dev.orchestrator.cli.check.CheckReportText;
 import dev.orchestrator.config.Configuration;
+import dev.orchestrator.config.Problem;
+import dev.orchestrator.config.Source;
+import dev.orchestrator.plugin.DefaultTaskRegistry;
 import dev.orchestrator.plan.CommandSearch;
 import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.api.TaskRegistry;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -63,7 +68,12 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             TaskRegistry tasks = registry != null ? registry.get() : plugins.discover();
             Configuration configuration = new ExecutionPlanner(tasks, CommandSearch.ofThisProcess()).plan(config.load());
-            CheckReport report = CheckReport.of(configuration, configuration.problems(),
+            List<Problem> problems = new ArrayList<>(configuration.problems());
+            if (tasks instanceof DefaultTaskRegistry discovered) {
+                Source dir = new Source(plugins.directory(), 0, null, null);
+                discovered.problems().forEach(p -> problems.add(new Problem(Problem.Severity.WARNING, dir, p)));
+            }
+            CheckReport report = CheckReport.of(configuration, problems,
                     (engine, type) -> tasks.engineType(type).map(t -> engine.withDefaultBinding(t.defaultBinding()))
                             .orElse(engine));
             if (json) {

@@ -9,8 +9,10 @@ import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.plugin.DefaultTaskRegistry;
 import dev.orchestrator.runtime.EngineWorkerFactory;
 import dev.orchestrator.supervision.WorkerFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,9 +53,17 @@ public final class DaemonCommand implements Callable<Integer> {
             System.err.println("orchestrator daemon: not started: " + e.getMessage());
             return 1;
         }
-        registry.warnings().forEach(w -> System.err.println("orchestrator daemon: warning: " + w));
+        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent), workers(registry),
+                System.err);
+    }
+
+    /**
+     * The daemon's workers on {@code registry}: engine threads with the in-hand journal, the plan of which way each
+     * program runs, and the registry's problems and warnings for the main log.
+     */
+    static Daemon.Workers workers(DefaultTaskRegistry registry) {
         ExecutionPlanner planner = new ExecutionPlanner(registry, CommandSearch.ofThisProcess());
-        return Daemon.run(config.mainFile(), new Daemon.Options(amqpUri, brokerPort, !silent), new Daemon.Workers() {
+        return new Daemon.Workers() {
             @Override
             public WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) {
                 return new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry)
@@ -64,6 +74,11 @@ public final class DaemonCommand implements Callable<Integer> {
             public Configuration plan(Configuration read) {
                 return planner.plan(read);
             }
-        }, System.err);
+
+            @Override
+            public List<String> warnings() {
+                return Stream.concat(registry.problems().stream(), registry.warnings().stream()).toList();
+            }
+        };
     }
 }

@@ -18,6 +18,10 @@ final class PluginsOption {
      * @throws IllegalStateException with a one-line message when a library cannot be loaded
      */
     DefaultTaskRegistry discover() {
-        return TaskRegistries.discover(plugins != null ? plugins : TaskRegistries.defaultPluginsDir());
+        return TaskRegistries.discover(directory());
+    }
+
+    Path directory() {
+        return plugins != null ? plugins : TaskRegistries.defaultPluginsDir();
     }
 }

@@ -9,12 +9,14 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code tasks}: the engine types and tasks that the classpath and the plugins directory register, each with where
- * it comes from (a jar's file name, the class path, built-in); names a second jar registers again are warnings.
+ * it comes from (a jar's file name, the class path, built-in); jars and libraries that cannot be loaded, and names a
+ * second jar registers again, are warnings.
  */
 @Command(name = "tasks", mixinStandardHelpOptions = true,
         description = {"List the registered engine types (for -e) and tasks (for event_processing and"
         + " beat_processing), from the classpath and the plugin jars, each with its jar.",
-        "Exit status: 0, or 2 when a library cannot be loaded."})
+        "Exit status: 0 (a jar or library that cannot be loaded is a warning), or 2 when the plugins directory"
+        + " cannot be listed."})
 final class TasksCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +34,7 @@ final class TasksCommand implements Callable<Integer> {
         list(registry, "engine types", DefaultTaskRegistry.ENGINE_TYPE, registry.engineTypeNames());
         list(registry, "event tasks (event_processing)", DefaultTaskRegistry.EVENT_TASK, registry.eventTaskNames());
         list(registry, "beat tasks (beat_processing)", DefaultTaskRegistry.BEAT_TASK, registry.beatTaskNames());
+        registry.problems().forEach(w -> System.err.println("tasks: warning: " + w));
         registry.warnings().forEach(w -> System.err.println("tasks: warning: " + w));
         return 0;
     }

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -57,6 +58,11 @@ public final class Daemon implements AutoCloseable {
          */
         default Configuration plan(Configuration read) {
             return read;
+        }
+
+        /** What the main log should warn of at start (plugin jars that cannot be loaded, names registered twice). */
+        default List<String> warnings() {
+            return List.of();
         }
     }
 
@@ -115,6 +121,7 @@ public final class Daemon implements AutoCloseable {
             daemon.services.push(logs);
             LOG.info("orchestrator started with pid {}", ProcessHandle.current().pid());
             InFlightMemory.warning(configuration, Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
+            workers.warnings().forEach(LOG::warn);
             AmqpSettings amqp = daemon.broker(configuration.amqp(), options);
             WorkerFactory threads = workers.create(() -> daemon.supervisor.configuration(), amqp);
             if (threads instanceof AutoCloseable closeable) daemon.services.push(closeable);

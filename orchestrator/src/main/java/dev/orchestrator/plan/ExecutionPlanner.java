@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Which way each program runs (docs/migrating.md). An engine-launcher program runs as a thread (or in its own JVM
@@ -121,11 +122,11 @@ public final class ExecutionPlanner {
         }
         if (engine == null) return gaps;
         String section = "[engine:" + engine.name() + "]";
-        if (engine.eventProcessing() != null && registry.eventTask(engine.eventProcessing()).isEmpty()) {
+        if (engine.eventProcessing() != null && !found(() -> registry.eventTask(engine.eventProcessing()))) {
             gaps.add("the event task '" + engine.eventProcessing() + "' of " + section + " " + NO_JAVA + " ("
                     + nearest(engine.eventProcessing(), registry.eventTaskNames()) + ")");
         }
-        if (engine.beatProcessing() != null && registry.beatTask(engine.beatProcessing()).isEmpty()) {
+        if (engine.beatProcessing() != null && !found(() -> registry.beatTask(engine.beatProcessing()))) {
             gaps.add("the beat task '" + engine.beatProcessing() + "' of " + section + " " + NO_JAVA + " ("
                     + nearest(engine.beatProcessing(), registry.beatTaskNames()) + ")");
         }
@@ -138,16 +139,41 @@ public final class ExecutionPlanner {
         return gaps;
     }
 
-    /** A warning for each advised parameter the engine's section lacks. */
+    /**
+     * Whether {@code lookup} finds its task. A task whose library could not be loaded counts as found: its program
+     * runs in Java and fails at its start saying why, so that the other programs run (a warning says so, {@link #advise}).
+     */
+    private static boolean found(Supplier<Optional<?>> lookup) {
+        try {
+            return lookup.get().isPresent();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** A warning for each task of the engine whose library could not be loaded, and each advised parameter it lacks. */
     private void advise(LaunchSpec launch, EngineConfig engine, List<Problem> problems) {
         EngineType type = registry.engineType(launch.engineType()).orElseThrow();
         if (engine == null) return;
+        unusable(engine, "event_processing", engine.eventProcessing(), registry::eventTask, problems);
+        unusable(engine, "beat_processing", engine.beatProcessing(), registry::beatTask, problems);
         type.advisedParameters().forEach((key, then) -> {
             if (!engine.params().containsKey(key)) {
                 problems.add(new Problem(Problem.Severity.WARNING, engine.sourceOf(key), "[engine:" + engine.name()
                         + "] has no '" + key + "': " + then));
             }
         });
+    }
+
+    private static void unusable(EngineConfig engine, String key, String task, Function<String, Optional<?>> lookup,
+                                 List<Problem> problems) {
+        if (task == null) return;
+        try {
+            lookup.apply(task);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(Problem.Severity.WARNING, engine.sourceOf(key), e.getMessage() + "; engine "
+                    + engine.name() + " will fail at its start (FATAL), the other engines run"));
+        }
     }
 
     private ProgramConfig runJava(ProgramConfig program, LaunchSpec launch, String forced) {

@@ -33,6 +33,12 @@ import org.apache.logging.log4j.Logger;
  * with a public no-argument constructor ({@code -e com.example.MyEngineType}); it is loaded with the registry's
  * class loader (which sees the plugin jars) on first use and cached. Such a class that is found but cannot serve
  * is an error with its cause, never reported as an unknown engine type.
+ *
+ * <p>A library or jar that cannot be loaded ({@link #cannotLoad}) is a {@link #problems() problem}, not the end of
+ * the registry: the names of its {@link Task} methods, when its class can be read, are unusable with the reason, and
+ * when a jar cannot be read at all every unknown task name may be one of its own. Looking such a name up throws
+ * {@link IllegalArgumentException} with the reason, so the engines that need it fail at their start saying why and
+ * every other engine runs.
  */
 public final class DefaultTaskRegistry implements TaskRegistry {
 
@@ -55,6 +61,11 @@ public final class DefaultTaskRegistry implements TaskRegistry {
     private final Map<String, EngineType> engineTypeClasses = new ConcurrentHashMap<>();
     private final Map<String, String> origins = new ConcurrentHashMap<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    /** Kind:name of a task of a library that could not be loaded -> why. */
+    private final Map<String, String> unusable = new ConcurrentHashMap<>();
+    /** What could not be loaded without knowing the names it held (a jar that is not a zip). */
+    private final List<String> unknownContents = new CopyOnWriteArrayList<>();
     private final ClassLoader classLoader;
     private volatile String origin = CLASS_PATH;
 
@@ -119,12 +130,53 @@ public final class DefaultTaskRegistry implements TaskRegistry {
 
     @Override
     public Optional<EventTask> eventTask(String name) {
-        return Optional.ofNullable(name).map(eventTasks::get);
+        return lookUp(eventTasks, EVENT_TASK, name);
     }
 
     @Override
     public Optional<BeatTask> beatTask(String name) {
-        return Optional.ofNullable(name).map(beatTasks::get);
+        return lookUp(beatTasks, BEAT_TASK, name);
+    }
+
+    private <T> Optional<T> lookUp(Map<String, T> map, String kind, String name) {
+        if (name == null) return Optional.empty();
+        T found = map.get(name);
+        if (found != null) return Optional.of(found);
+        String why = unusable.get(kind + ":" + name);
+        if (why != null) throw new IllegalArgumentException(kind + " '" + name + "' cannot be used: " + why);
+        if (!unknownContents.isEmpty()) {
+            throw new IllegalArgumentException(kind + " '" + name + "' is not registered, and it may be in "
+                    + String.join("; ", unknownContents));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code what} (a jar, a task library) could not be loaded because of {@code why}: a problem, and the tasks of
+     * {@code library} (its {@link Task} methods, when it can be read; null when unknown) unusable with the reason.
+     */
+    public void cannotLoad(String what, String why, Class<?> library) {
+        String reason = what + " cannot be loaded: " + why;
+        problems.add(reason + "; the engines that need its tasks fail at their start, the others run");
+        List<Method> methods;
+        try {
+            methods = library == null ? List.of() : List.of(library.getDeclaredMethods());
+        } catch (LinkageError e) {
+            methods = List.of();
+        }
+        List<Method> tasks = methods.stream().filter(m -> m.isAnnotationPresent(Task.class)).toList();
+        if (tasks.isEmpty()) unknownContents.add(reason);
+        for (Method m : tasks) {
+            String value = m.getAnnotation(Task.class).value();
+            String kind = m.getParameterCount() == BEAT_SIGNATURE.parameterCount() ? BEAT_TASK : EVENT_TASK;
+            unusable.putIfAbsent(kind + ":" + (value.isEmpty() ? library.getName() + "." + m.getName() : value),
+                    reason);
+        }
+    }
+
+    /** The jars and libraries that could not be loaded, one line each naming it and why. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     @Override

@@ -104,13 +104,17 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         Map<String, EngineConfig> sections = engines.get();
         EngineType type = engineType(launch.engineType(), name);
         EngineConfig config = engineConfig(sections, name, source).withDefaultBinding(type.defaultBinding());
-        if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
-            throw new SpawnException(NearestNames.unknownMessage("task", config.eventProcessing(),
-                    "for event_processing of engine " + name, registry.eventTaskNames()));
-        }
-        if (config.beatProcessing() != null && registry.beatTask(config.beatProcessing()).isEmpty()) {
-            throw new SpawnException(NearestNames.unknownMessage("task", config.beatProcessing(),
-                    "for beat_processing of engine " + name, registry.beatTaskNames()));
+        try {
+            if (config.eventProcessing() != null && registry.eventTask(config.eventProcessing()).isEmpty()) {
+                throw new SpawnException(NearestNames.unknownMessage("task", config.eventProcessing(),
+                        "for event_processing of engine " + name, registry.eventTaskNames()));
+            }
+            if (config.beatProcessing() != null && registry.beatTask(config.beatProcessing()).isEmpty()) {
+                throw new SpawnException(NearestNames.unknownMessage("task", config.beatProcessing(),
+                        "for beat_processing of engine " + name, registry.beatTaskNames()));
+            }
+        } catch (IllegalArgumentException e) { // a task whose library could not be loaded
+            throw new SpawnException(e.getMessage() + " (engine " + name + ")", e);
         }
         List<EngineConfig> next = config.next().stream().map(n -> engineConfig(sections, n, config.source())).toList();
         Logger logger = engineLogger(name, launch.logLevel());
