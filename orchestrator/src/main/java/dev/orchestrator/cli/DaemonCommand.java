@@ -8,6 +8,7 @@ import dev.orchestrator.plan.CommandSearch;
 import dev.orchestrator.plan.ExecutionPlanner;
 import dev.orchestrator.plugin.DefaultTaskRegistry;
 import dev.orchestrator.runtime.EngineWorkerFactory;
+import dev.orchestrator.runtime.InHandJournal;
 import dev.orchestrator.supervision.WorkerFactory;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ public final class DaemonCommand implements Callable<Integer> {
             @Override
             public WorkerFactory create(Supplier<Configuration> configuration, AmqpSettings amqp) {
                 return new EngineWorkerFactory(() -> configuration.get().engines(), amqp, registry)
-                        .journalIn(() -> configuration.get().supervisord().childLogDir().resolve(".inhand"));
+                        .journalIn(() -> configuration.get().supervisord().childLogDir().resolve(InHandJournal.DIRECTORY));
             }
 
             @Override

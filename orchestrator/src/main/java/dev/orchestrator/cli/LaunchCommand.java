@@ -56,6 +56,11 @@ final class LaunchCommand implements Callable<Integer> {
     @Mixin
     PluginsOption plugins;
 
+    @Option(names = "--journal", paramLabel = "DIR", description = "Record the event in hand in the in-hand journal"
+            + " of DIR, so that one this JVM dies with is counted towards max_retries (the daemon passes its own to"
+            + " an engine with isolation=process).")
+    Path journal;
+
     @Override
     public Integer call() {
         LaunchSpec spec;
@@ -91,8 +96,9 @@ final class LaunchCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         ProcessLogs.bindWorker(spec.worker());
         try (BrokerConnector connector = new BrokerConnector(amqp)) {
-            EngineWorker worker = new EngineWorkerFactory(engines, amqp, registry, connector)
-                    .create(spec, null);
+            EngineWorkerFactory factory = new EngineWorkerFactory(engines, amqp, registry, connector);
+            if (journal != null) factory.journalIn(() -> journal);
+            EngineWorker worker = factory.create(spec, null);
             if (!engines.containsKey(spec.engineName())) {
                 LogManager.getLogger("engine." + spec.engineName()).warn("no [engine:{}] section in {}: the defaults apply",
                         spec.engineName(), ConfigLoader.ENGINES_FILE);

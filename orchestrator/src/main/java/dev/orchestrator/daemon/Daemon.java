@@ -17,6 +17,7 @@ import dev.orchestrator.http.TcpHttpServer;
 import dev.orchestrator.logging.LogSystem;
 import dev.orchestrator.pipeline.Pipeline;
 import dev.orchestrator.pipeline.QueueProbe;
+import dev.orchestrator.runtime.InHandJournal;
 import dev.orchestrator.supervision.Fault;
 import dev.orchestrator.supervision.SupervisorCore;
 import dev.orchestrator.supervision.WorkerFactory;
@@ -126,7 +127,8 @@ public final class Daemon implements AutoCloseable {
             WorkerFactory threads = workers.create(() -> daemon.supervisor.configuration(), amqp);
             if (threads instanceof AutoCloseable closeable) daemon.services.push(closeable);
             WorkerFactory factory = WorkerFactory.byExecution(threads, new ChildProcessFactory(logs.processLogs(),
-                    launch -> IsolatedEngine.command(Home.command(), configuration.mainFile(), amqp.uri(), launch)));
+                    launch -> IsolatedEngine.command(Home.command(), configuration.mainFile(), amqp.uri(),
+                            settings.childLogDir().resolve(InHandJournal.DIRECTORY), launch)));
             daemon.supervisor = new SupervisorCore(configuration, factory, logs.processLogs(),
                     () -> workers.plan(ConfigLoader.load(configuration.mainFile())));
             daemon.services.push(daemon.supervisor);

@@ -27,6 +27,9 @@ public final class InHandJournal {
     /** No journal: nothing is recorded, nothing is suspect (tests, {@code orchestrator launch}). */
     public static final InHandJournal NONE = new InHandJournal(null);
 
+    /** The journal's directory under the daemon's {@code childlogdir}. */
+    public static final String DIRECTORY = ".inhand";
+
     private static final int SLOT_BYTES = 16;
 
     private final Path directory;
