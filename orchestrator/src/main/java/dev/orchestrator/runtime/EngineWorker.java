@@ -214,6 +214,12 @@ public final class EngineWorker implements Worker {
     }
 
     @Override
+    public long taskNanos() {
+        long since = (long) IN_TASK_SINCE.getOpaque(this);
+        return IN_TASK.getOpaque(this) == null ? 0 : System.nanoTime() - since;
+    }
+
+    @Override
     public Map<String, Object> counters() {
         return counters.snapshot();
     }

@@ -43,7 +43,8 @@ import org.apache.logging.log4j.Logger;
  * ("terminated by SIGKILL") instead of staying STOPPING. An abandoned thread that still lives (a task spinning or
  * blocked deaf to interrupts) is reported with its stack in the main log and in the description, and the process
  * refuses to run again until it ends (a spawn error, so BACKOFF then FATAL): at most one stuck thread per process
- * however often it is restarted. Each process's threads run in a {@link ThreadGroup} of its own, which the threads
+ * however often it is restarted. A RUNNING worker whose task has taken longer than stopwaitsecs says where it is
+ * busy in its description. Each process's threads run in a {@link ThreadGroup} of its own, which the threads
  * its tasks start inherit, so {@code counters} can say how many of them live. For both kinds, an explicit start
  * resets the backoff counter (supervisord keeps it after a stop in BACKOFF), so every start gets startretries fresh
  * retries.
@@ -58,6 +59,8 @@ final class SupervisedProcess {
     static final String TASK_THREADS = "task_threads";
     /** Counter: where the abandoned thread of its last run is stuck, while it lives. */
     static final String STUCK_THREAD = "stuck_thread";
+    /** Counter: where a running worker's task has been busy for longer than stopwaitsecs. */
+    static final String TASK_BUSY = "task_busy";
     /** Counters of a child process (its real pid): its open file descriptors and its threads. */
     static final String FDS = "fds";
     static final String THREADS = "threads";
@@ -151,11 +154,13 @@ final class SupervisedProcess {
         String description = Descriptions.describe(s.state(), config.name(), s.pid(), start, stop, now, s.spawnerr(),
                 ZoneId.systemDefault());
         String stuck = stuck();
+        String busy = stuck == null && s.state() == ProcessState.RUNNING ? busy(s.worker()) : null;
         if (stuck != null) description = description + "; " + stuck;
+        if (busy != null) description = description + "; " + busy;
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), stuck), config.program(),
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), stuck, busy), config.program(),
                 runsAs(config.execution()), config.execution() == null ? null : config.execution().reason());
     }
 
@@ -480,6 +485,18 @@ final class SupervisedProcess {
         return a != null && a.alive() ? a.describe(host.nanoTime()) : null;
     }
 
+    /**
+     * {@code task busy 42 s in com.x.Y.method} when the running worker's task has taken longer than stopwaitsecs (a
+     * stop now would abandon its thread); else null.
+     */
+    private String busy(Worker worker) {
+        long nanos = worker == null ? 0 : worker.taskNanos();
+        Thread thread = current;
+        if (nanos <= TimeUnit.SECONDS.toNanos(config.stopwaitsecs()) || thread == null) return null;
+        return "task busy " + TimeUnit.NANOSECONDS.toSeconds(nanos) + " s in "
+                + AbandonedThread.where(thread.getStackTrace());
+    }
+
     private String inHand(Worker worker) {
         try {
             return worker.inHand();
@@ -507,7 +524,7 @@ final class SupervisedProcess {
      * {@code stuck_thread} (while its abandoned thread lives); for a child process, its {@code fds} and
      * {@code threads} (docs/control.md).
      */
-    private Map<String, Object> counters(Worker worker, String stuck) {
+    private Map<String, Object> counters(Worker worker, String stuck, String busy) {
         Map<String, Object> counters = new LinkedHashMap<>();
         if (worker != null) {
             try {
@@ -527,6 +544,7 @@ final class SupervisedProcess {
         } else if (worker != null) {
             counters.put(TASK_THREADS, taskThreads());
             if (stuck != null) counters.put(STUCK_THREAD, stuck);
+            if (busy != null) counters.put(TASK_BUSY, busy);
         }
         String logProblem = log == null ? null : log.problem();
         if (logProblem != null) counters.put("log_error", logProblem);

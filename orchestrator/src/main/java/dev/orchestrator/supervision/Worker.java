@@ -76,6 +76,12 @@ public interface Worker {
      */
     default String inHand() { return null; }
 
+    /**
+     * Nanoseconds the work has been in its current task (an engine worker: the event in its task), 0 when in none;
+     * called from another thread, it must not wait for the work's own.
+     */
+    default long taskNanos() { return 0; }
+
     /** The operating-system pid of the work, or 0 when it has none (a thread gets a synthetic pid). */
     default long pid() { return 0; }
 

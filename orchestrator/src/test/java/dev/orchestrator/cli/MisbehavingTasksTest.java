@@ -65,7 +65,8 @@ class MisbehavingTasksTest {
 
     /**
      * Engine {@code stuck} (2 workers, prefetch 1): worker 0's task blocks deaf to interrupts, worker 1's spins on
-     * the CPU; engine {@code healthy} beside it. Stopping {@code stuck} past stopwaitsecs (1 s) abandons both
+     * the CPU; engine {@code healthy} beside it. Still RUNNING, a task busy past stopwaitsecs is in the description.
+     * Stopping {@code stuck} past stopwaitsecs (1 s) abandons both
      * threads with a line naming program, engine, worker and event and the stack; starting it again is refused
      * (spawn error, FATAL) as long as they live, so three starts add no thread; status and status --json say where
      * each is stuck; the healthy engine forwards every event throughout; the events in hand went back to the
@@ -100,6 +101,10 @@ class MisbehavingTasksTest {
             probe.publish("", "Engine_stuck", event(2));
             probe.confirmed();
             assertTrue(inTask.await(20, TimeUnit.SECONDS), "both workers in their task");
+            await().atMost(Duration.ofSeconds(10)).until(() -> info("engine-stuck-0").description()
+                    .matches("pid \\d+, uptime [0-9:]+; task busy \\d+ s in dev.orchestrator.cli.MisbehavingTasksTest.block"));
+            assertEquals(ProcessState.RUNNING, info("engine-stuck-0").state());
+            assertTrue(info("healthy").description().matches("pid \\d+, uptime [0-9:]+"), info("healthy").description());
 
             daemon.supervisor().stopProcess("stuck", "engine-stuck-0", false);
             daemon.supervisor().stopProcess("stuck", "engine-stuck-1", true);
