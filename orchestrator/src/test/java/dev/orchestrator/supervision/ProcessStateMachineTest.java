@@ -163,7 +163,8 @@ class ProcessStateMachineTest extends HarnessTest {
         assertEquals(1, h.info("x").exitstatus());
         h.awaitMainLog("WARN exited: x (exit status 1; not expected)");
         String programLog = Files.readString(dir.resolve("x.log"));
-        assertTrue(programLog.contains(" ERROR dev.orchestrator.supervision.SupervisedProcess x (pid 1) failed: "
+        assertTrue(programLog.contains(" ERROR dev.orchestrator.supervision.SupervisedProcess [worker 0] x (pid 1)"
+                + " failed: "
                 + "java.lang.IllegalStateException: boom\njava.lang.IllegalStateException: boom\n\tat "), programLog);
     }
 
