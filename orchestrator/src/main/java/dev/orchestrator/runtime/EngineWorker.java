@@ -115,7 +115,7 @@ public final class EngineWorker implements Worker {
         this.workerNumber = workerNumber;
         this.logger = logger;
         this.nextHops = new NextHops(next.stream().map(EngineConfig::queue).toList(), config.nextBalanced());
-        this.decoder = new EventDecoder(config.maxEventBytes());
+        this.decoder = EventDecoder.of(config.maxEventBytes());
         this.context = new TaskContext(config, workerNumber, logger, configDirectory, amqp, taskOutputs());
         this.journal = journal;
     }

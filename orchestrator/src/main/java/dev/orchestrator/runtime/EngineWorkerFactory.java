@@ -136,13 +136,18 @@ public final class EngineWorkerFactory implements WorkerFactory, AutoCloseable {
         return config != null ? config : EngineConfig.defaults(name, source);
     }
 
-    /** The engine's log4j2 logger, {@code engine.<name>}, at the launcher's {@code -l} level (default info). */
+    /**
+     * The engine's log4j2 logger, {@code engine.<name>}, at the launcher's {@code -l} level (default info). The
+     * configuration changes only when the logger is not at that level yet: each change makes log4j update every
+     * logger, which 1,000 workers' spawns would do 1,000 times.
+     */
     static Logger engineLogger(String engineName, String level) {
-        String loggerName = "engine." + engineName;
+        Logger logger = LogManager.getLogger("engine." + engineName);
         if (level != null && !level.isBlank()) {
-            Configurator.setLevel(loggerName, Level.toLevel(level.strip(), Level.INFO));
+            Level wanted = Level.toLevel(level.strip(), Level.INFO);
+            if (logger.getLevel() != wanted) Configurator.setLevel(logger.getName(), wanted);
         }
-        return LogManager.getLogger(loggerName);
+        return logger;
     }
 
     private static Path configDirectory(Source source) {

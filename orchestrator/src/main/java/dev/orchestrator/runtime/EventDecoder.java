@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Events in: a JSON object, read within bounds so that no event can exhaust the heap (a 56 MB body of 2 million small
@@ -27,10 +29,21 @@ final class EventDecoder {
     /** Digits of one number (Jackson's default is 1,000: parsing such numbers is quadratic). */
     static final int MAX_NUMBER_LENGTH = 100;
 
+    /** One per limit, shared by every worker with that limit: an {@code ObjectReader} is immutable and thread-safe. */
+    private static final Map<Integer, EventDecoder> SHARED = new ConcurrentHashMap<>();
+
     private final int maxEventBytes;
     private final ObjectReader reader;
 
-    EventDecoder(int maxEventBytes) {
+    /**
+     * The decoder of bodies of at most {@code maxEventBytes}, shared: making one (an {@code ObjectMapper} and its
+     * root deserializer) costs more CPU and memory than a worker's start-up and idle state otherwise need.
+     */
+    static EventDecoder of(int maxEventBytes) {
+        return SHARED.computeIfAbsent(maxEventBytes, EventDecoder::new);
+    }
+
+    private EventDecoder(int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxDocumentLength(maxEventBytes)
