@@ -6,6 +6,7 @@ import dev.orchestrator.control.client.ControlClient.RemoteError;
 import dev.orchestrator.control.client.ControlClient.Unreachable;
 import dev.orchestrator.control.protocol.NameResolver;
 import dev.orchestrator.control.protocol.Outcome;
+import dev.orchestrator.control.protocol.ProcessRow;
 import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.control.client.QueueTable;
 import dev.orchestrator.control.client.StatusTable;
@@ -39,15 +40,17 @@ final class StatusCommand extends ControlCommand {
         return STATUS_UNKNOWN;
     }
 
+    /** The table asks only for what it shows ({@link ProcessRow}s); {@code --json} for every process's whole info. */
     @Override
     void run(ControlClient client) throws IOException, RemoteError {
         List<String> wanted = names().contains(NameResolver.ALL) ? List.of() : names();
-        JsonNode result = client.call(Request.of("status", wanted));
+        boolean json = args.flag("--json");
+        JsonNode result = client.call(json ? Request.of("status", wanted) : Request.statusRows(wanted));
         List<Outcome> unknown = Wire.list(result.get("unknown"), Wire::outcome);
-        List<ProcessInfo> processes = Wire.list(result.get("processes"), Wire::process);
         if (!unknown.isEmpty()) fail(STATUS_UNKNOWN);
-        if (processes.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
-        if (args.flag("--json")) {
+        if (json) {
+            List<ProcessInfo> processes = Wire.list(result.get("processes"), Wire::process);
+            if (processes.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("processes", processes.stream().map(StatusTable::json).toList());
             doc.put("errors", unknown.stream().map(o -> Map.of("name", o.name(), "error", o.message())).toList());
@@ -55,8 +58,10 @@ final class StatusCommand extends ControlCommand {
             json(doc);
             return;
         }
+        List<ProcessRow> rows = Wire.list(result.get("processes"), Wire::row);
+        if (rows.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
         for (Outcome o : unknown) out(o.name() + ": ERROR (" + o.message() + ")");
-        StatusTable.lines(processes).forEach(this::out);
+        StatusTable.lines(rows).forEach(this::out);
     }
 
     /** The engines' queues beside the processes; a daemon without a broker view says why instead. */

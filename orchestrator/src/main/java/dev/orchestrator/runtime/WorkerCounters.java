@@ -20,10 +20,14 @@ final class WorkerCounters {
     static final double[] BUCKET_BOUNDS_SECONDS =
             {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     private static final long[] BUCKET_BOUNDS_NANOS = new long[BUCKET_BOUNDS_SECONDS.length];
+    /** The buckets' keys in {@link #snapshot()}: "0.0001" ... "10", then "+Inf". */
+    private static final String[] BUCKET_LABELS = new String[BUCKET_BOUNDS_SECONDS.length + 1];
     static {
         for (int i = 0; i < BUCKET_BOUNDS_SECONDS.length; i++) {
             BUCKET_BOUNDS_NANOS[i] = Math.round(BUCKET_BOUNDS_SECONDS[i] * 1e9);
+            BUCKET_LABELS[i] = java.math.BigDecimal.valueOf(BUCKET_BOUNDS_SECONDS[i]).toPlainString();
         }
+        BUCKET_LABELS[BUCKET_BOUNDS_SECONDS.length] = "+Inf";
     }
 
     private final AtomicLongArray buckets = new AtomicLongArray(BUCKET_BOUNDS_SECONDS.length + 1);
@@ -157,8 +161,7 @@ final class WorkerCounters {
         long sum = 0;
         for (int i = 0; i < buckets.length(); i++) {
             sum += buckets.getAcquire(i);
-            cumulative.put(i < BUCKET_BOUNDS_SECONDS.length
-                    ? java.math.BigDecimal.valueOf(BUCKET_BOUNDS_SECONDS[i]).toPlainString() : "+Inf", sum);
+            cumulative.put(BUCKET_LABELS[i], sum);
         }
         return cumulative;
     }

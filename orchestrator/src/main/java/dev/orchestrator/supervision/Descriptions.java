@@ -30,7 +30,12 @@ final class Descriptions {
     static String timedelta(long seconds) {
         long days = seconds / 86_400;
         long rest = seconds % 86_400;
-        String clock = String.format("%d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60);
+        String clock = rest / 3600 + ":" + twoDigits(rest % 3600 / 60) + ":" + twoDigits(rest % 60);
         return days == 0 ? clock : days + (days == 1 ? " day, " : " days, ") + clock;
+    }
+
+    /** {@code %02d} without java.util.Formatter, which would be most of a 1,000-process status's time. */
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.control.client;
 
+import dev.orchestrator.control.protocol.ProcessRow;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ public final class StatusTable {
      * {@code status} lines: the namespec padded to max(30, longest namespec) + 3, the state padded to 10, then the
      * description, as supervisorctl's {@code '%(namespec)-Ns%(state)-10s%(desc)s'}.
      */
-    public static List<String> lines(List<ProcessInfo> processes) {
+    public static List<String> lines(List<ProcessRow> processes) {
         int width = 30;
-        for (ProcessInfo p : processes) width = Math.max(width, p.namespec().length());
+        for (ProcessRow p : processes) width = Math.max(width, p.namespec().length());
         List<String> lines = new ArrayList<>(processes.size());
-        for (ProcessInfo p : processes) {
+        for (ProcessRow p : processes) {
             lines.add(padded(p.namespec(), width + 3) + padded(p.state().name(), 10) + p.description());
         }
         return lines;

@@ -50,6 +50,7 @@ public final class Wire {
             if (r.follow() != null) g.writeBooleanField("follow", r.follow());
             if (r.limit() != null) g.writeNumberField("limit", r.limit());
             if (r.signal() != null) g.writeStringField("signal", r.signal());
+            if (r.brief() != null) g.writeBooleanField("brief", r.brief());
             if (r.chars() != null) g.writeStringField("chars", r.chars());
             if (r.ids() != null) {
                 g.writeArrayFieldStart("ids");
@@ -116,6 +117,11 @@ public final class Wire {
                 n.path("exitstatus").asInt(), n.path("pid").asLong(), text(n, "description"),
                 text(n, "stdoutLogfile"), text(n, "stderrLogfile"), map(n.get("counters")), text(n, "program"),
                 text(n, "runsAs"), text(n, "reason"));
+    }
+
+    public static ProcessRow row(JsonNode n) {
+        return new ProcessRow(text(n, "name"), text(n, "group"), ProcessState.valueOf(text(n, "state")),
+                text(n, "description"));
     }
 
     public static ConfigInfo config(JsonNode n) {

@@ -2,6 +2,7 @@ package dev.orchestrator.control.server;
 
 import dev.orchestrator.control.protocol.NameResolver;
 import dev.orchestrator.control.protocol.Outcome;
+import dev.orchestrator.control.protocol.ProcessRow;
 import dev.orchestrator.control.protocol.Reply;
 import dev.orchestrator.control.protocol.Request;
 
@@ -110,14 +111,18 @@ public final class ControlService {
         };
     }
 
+    /** The processes named (all when none is), whole or, for a brief request, as {@link ProcessRow}s. */
     private Reply status(Request r) {
         List<ProcessInfo> all = supervisor.allProcessInfo();
-        if (r.namesOrEmpty().isEmpty()) {
-            return Reply.result(Map.of("processes", all, "unknown", List.of()));
+        List<ProcessInfo> found = all;
+        List<Outcome> unknown = List.of();
+        if (!r.namesOrEmpty().isEmpty()) {
+            NameResolver.Resolution res = new NameResolver(all).resolve(r.names());
+            found = res.targets().stream().map(NameResolver.Target::process).toList();
+            unknown = res.unknown();
         }
-        NameResolver.Resolution res = new NameResolver(all).resolve(r.names());
-        List<ProcessInfo> found = res.targets().stream().map(NameResolver.Target::process).toList();
-        return Reply.result(Map.of("processes", found, "unknown", res.unknown()));
+        List<?> processes = Boolean.TRUE.equals(r.brief()) ? found.stream().map(ProcessRow::of).toList() : found;
+        return Reply.result(Map.of("processes", processes, "unknown", unknown));
     }
 
     /** {@code fg}'s input: {@code chars} to the standard input of the one process named. */

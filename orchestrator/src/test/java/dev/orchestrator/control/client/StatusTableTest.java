@@ -2,6 +2,7 @@ package dev.orchestrator.control.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orchestrator.control.protocol.ProcessRow;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.Supervisor.ConfigInfo;
@@ -11,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class StatusTableTest {
 
-    private static ProcessInfo p(String group, String name, ProcessState state, String description) {
-        return new ProcessInfo(name, group, state, 100, 0, 116, "", 0, 7, description, null, null, Map.of("in", 5));
+    private static ProcessRow p(String group, String name, ProcessState state, String description) {
+        return new ProcessRow(name, group, state, description);
+    }
+
+    private static ProcessInfo info(String group, String name, ProcessState state) {
+        return new ProcessInfo(name, group, state, 100, 0, 116, "", 0, 7, "", null, null, Map.of("in", 5));
     }
 
     @Test
@@ -48,8 +53,8 @@ class StatusTableTest {
 
     @Test
     void jsonHasUptimeOnlyWhenRunning() {
-        assertEquals(16L, StatusTable.json(p("c", "c-0", ProcessState.RUNNING, "")).get("uptime"));
-        assertEquals(0L, StatusTable.json(p("c", "c-0", ProcessState.EXITED, "")).get("uptime"));
-        assertEquals(Map.of("in", 5), StatusTable.json(p("c", "c-0", ProcessState.RUNNING, "")).get("counters"));
+        assertEquals(16L, StatusTable.json(info("c", "c-0", ProcessState.RUNNING)).get("uptime"));
+        assertEquals(0L, StatusTable.json(info("c", "c-0", ProcessState.EXITED)).get("uptime"));
+        assertEquals(Map.of("in", 5), StatusTable.json(info("c", "c-0", ProcessState.RUNNING)).get("counters"));
     }
 }
