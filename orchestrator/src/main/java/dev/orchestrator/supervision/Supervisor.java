@@ -17,6 +17,15 @@ public interface Supervisor {
     /** Starts one process; with {@code wait}, returns once RUNNING or throws SPAWN_ERROR / ABNORMAL_TERMINATION. */
     void startProcess(String group, String name, boolean wait) throws Fault;
 
+    /**
+     * Starts {@code processes} (each by its group and name) in the order given, without waiting: each one's outcome
+     * completes with null once it is RUNNING, or with the fault {@link #startProcess} would throw (also at once, for
+     * one that cannot start: ALREADY_STARTED, BAD_NAME...).
+     *
+     * @throws Fault SHUTDOWN_STATE
+     */
+    List<java.util.concurrent.CompletableFuture<Fault>> startProcesses(List<ProcessInfo> processes) throws Fault;
+
     /** Stops one process; with {@code wait}, returns once it is in a stopped state. */
     void stopProcess(String group, String name, boolean wait) throws Fault;
 

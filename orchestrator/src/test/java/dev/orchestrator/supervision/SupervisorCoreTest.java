@@ -22,6 +22,7 @@ import dev.orchestrator.config.Source;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -189,6 +190,36 @@ class SupervisorCoreTest extends HarnessTest {
         assertTrue(h.info("r").pid() > pid);
         assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED, STARTING, RUNNING),
                 h.steps("r").stream().map(Harness.Step::to).toList());
+    }
+
+    /**
+     * Many processes started in one step, in the order given (supervisord's {@code startAllProcesses}): each
+     * outcome is what {@code startProcess} with wait says of it, the failures at once or when they happen.
+     */
+    @Test
+    void startProcessesSpawnsInTheOrderGivenAndReportsEachAsStartProcess() throws Exception {
+        h.workers.script("svc", TestWorkers::untilStopped);
+        h.workers.script("up", TestWorkers::untilStopped);
+        h.workers.script("quick", () -> TestWorkers.exitAfter(20, 0));
+        h.workers.script("broken", () -> TestWorkers.spawnError("no such task 'x'"));
+        h.start(single(process("svc").autostart(false).build()), single(process("up").startsecs(0).build()),
+                single(process("quick").autostart(false).startretries(0).build()),
+                single(process("broken").autostart(false).startretries(0).build()));
+        h.awaitState("up", RUNNING);
+        ProcessInfo nowhere = new ProcessInfo("nope", "nope", STOPPED, 0, 0, 0, "", 0, 0, "", null, null, null);
+        List<CompletableFuture<Fault>> outcomes = h.supervisor.startProcesses(List.of(h.info("broken"),
+                h.info("quick"), h.info("up"), nowhere, h.info("svc")));
+        List<Fault.Code> codes = new ArrayList<>();
+        for (CompletableFuture<Fault> outcome : outcomes) {
+            Fault f = outcome.get(10, TimeUnit.SECONDS);
+            codes.add(f == null ? null : f.code());
+        }
+        assertEquals(Arrays.asList(Fault.Code.SPAWN_ERROR, Fault.Code.SPAWN_ERROR, Fault.Code.ALREADY_STARTED,
+                Fault.Code.BAD_NAME, null), codes);
+        assertEquals(RUNNING, h.state("svc"));
+        assertEquals(List.of("broken", "quick", "svc"), h.steps.stream()
+                .filter(s -> s.to() == STARTING && !s.name().equals("up")).map(Harness.Step::name).distinct().toList(),
+                "spawned in the order given");
     }
 
     /**

@@ -23,10 +23,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -73,7 +74,8 @@ public final class ControlService {
             case "version" -> Reply.result(Map.of("version", Version.get()));
             case "pid" -> Reply.result(Map.of("pid", supervisor.pid()));
             case "status" -> status(r);
-            case "start" -> control(r, out, p -> p.state() != ProcessState.RUNNING, p -> () -> start(p, r.awaitOrDefault()));
+            case "start" -> control(r, out, p -> p.state() != ProcessState.RUNNING, p -> () -> start(p, r.awaitOrDefault()),
+                    this::startAll);
             case "stop" -> control(r, out, p -> p.state().isRunning(),
                     p -> () -> supervisor.stopProcess(p.group(), p.name(), r.awaitOrDefault()));
             case "signal" -> {
@@ -141,8 +143,21 @@ public final class ControlService {
         void run() throws Fault;
     }
 
+    /** Calls awaited on processes, begun together; each one's outcome as a future, in the targets' order. */
+    @FunctionalInterface
+    private interface Awaited {
+        List<CompletableFuture<Outcome>> begin(List<ProcessInfo> targets, ExecutorService threads);
+    }
+
+    /** {@code call} on each target; awaited, each on a thread of its own. */
     private Reply control(Request r, ReplySink out, Predicate<ProcessInfo> wantedInGroup,
                           Function<ProcessInfo, Call> call) throws IOException, InterruptedException {
+        return control(r, out, wantedInGroup, call, (targets, threads) -> targets.stream()
+                .map(p -> onThread(p, call.apply(p), threads)).toList());
+    }
+
+    private Reply control(Request r, ReplySink out, Predicate<ProcessInfo> wantedInGroup,
+                          Function<ProcessInfo, Call> call, Awaited awaited) throws IOException, InterruptedException {
         NameResolver.Resolution res = resolve(r);
         for (Outcome unknown : res.unknown()) out.send(Reply.item(unknown));
         List<ProcessInfo> targets = res.targets().stream()
@@ -156,12 +171,7 @@ public final class ControlService {
         }
         ExecutorService calls = Executors.newCachedThreadPool(Acceptor.threads("control-call"));
         try {
-            List<Future<Outcome>> outcomes = new ArrayList<>();
-            for (ProcessInfo p : targets) {
-                Call c = call.apply(p);
-                outcomes.add(calls.submit(() -> attempt(p, c)));
-            }
-            for (Future<Outcome> outcome : outcomes) {
+            for (CompletableFuture<Outcome> outcome : awaited.begin(targets, calls)) {
                 out.send(Reply.item(outcome.get()));
             }
         } catch (ExecutionException e) {
@@ -172,14 +182,42 @@ public final class ControlService {
         return Reply.result(Map.of());
     }
 
+    private static CompletableFuture<Outcome> onThread(ProcessInfo p, Call call, ExecutorService threads) {
+        return CompletableFuture.supplyAsync(() -> attempt(p, call), threads);
+    }
+
+    /**
+     * An awaited start: the processes not under way all in one step of the supervisor
+     * ({@link Supervisor#startProcesses}), those under way (STARTING, BACKOFF) each awaited on a thread by
+     * {@link #start}.
+     */
+    private List<CompletableFuture<Outcome>> startAll(List<ProcessInfo> targets, ExecutorService threads) {
+        List<ProcessInfo> fresh = targets.stream().filter(p -> !underWay(p)).toList();
+        Iterator<CompletableFuture<Fault>> started;
+        try {
+            started = supervisor.startProcesses(fresh).iterator();
+        } catch (Fault f) {
+            started = fresh.stream().map(p -> CompletableFuture.completedFuture(f)).iterator();
+        }
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(targets.size());
+        for (ProcessInfo p : targets) {
+            outcomes.add(underWay(p) ? onThread(p, () -> start(p, true), threads)
+                    : started.next().thenApply(f -> f == null ? Outcome.ok(p.namespec()) : failed(p, f)));
+        }
+        return outcomes;
+    }
+
+    private static boolean underWay(ProcessInfo p) {
+        return p.state() == ProcessState.STARTING || p.state() == ProcessState.BACKOFF;
+    }
+
     /**
      * Starts {@code p}; one already STARTING or in BACKOFF is awaited instead (with {@code wait}) until RUNNING or
      * given up, so that {@code start} reports every process that did not reach RUNNING (supervisord answers
      * {@code already started} and exits 0 for a process in BACKOFF that then goes FATAL).
      */
     private void start(ProcessInfo p, boolean wait) throws Fault {
-        boolean underWay = p.state() == ProcessState.STARTING || p.state() == ProcessState.BACKOFF;
-        if (!wait || !underWay) {
+        if (!wait || !underWay(p)) {
             supervisor.startProcess(p.group(), p.name(), wait);
             return;
         }
@@ -273,10 +311,14 @@ public final class ControlService {
             call.run();
             return Outcome.ok(p.namespec());
         } catch (Fault f) {
-            return Outcome.failed(p.namespec(), f.code().name(), detail(f));
+            return failed(p, f);
         } catch (RuntimeException e) {
             return Outcome.failed(p.namespec(), Fault.Code.FAILED.name(), String.valueOf(e.getMessage()));
         }
+    }
+
+    private static Outcome failed(ProcessInfo p, Fault f) {
+        return Outcome.failed(p.namespec(), f.code().name(), detail(f));
     }
 
     /** The fault's text without its {@code CODE: } prefix. */
