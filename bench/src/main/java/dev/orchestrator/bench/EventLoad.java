@@ -61,18 +61,21 @@ final class EventLoad {
                 long r0 = sink.received();
                 long p0 = confirmed(running);
                 double c0 = ProcessCpu.seconds(daemonPid);
+                double s0 = ProcessCpu.contextSwitches(daemonPid);
                 TimeUnit.SECONDS.sleep(seconds);
                 long t1 = System.nanoTime();
                 long r1 = sink.received();
                 long p1 = confirmed(running);
                 double c1 = ProcessCpu.seconds(daemonPid);
+                double s1 = ProcessCpu.contextSwitches(daemonPid);
                 long backlog = backlog(sinkConnection, queues.get(0));
                 double elapsed = (t1 - t0) / 1e9;
                 LatencyWindows latency = sink.latencies(t0, t1, WINDOW_NANOS);
                 LatencyWindows wholeRun = sink.latencies(begin, t1, WINDOW_NANOS);
                 String failure = running.stream().map(p -> p.failure).filter(f -> f != null).findFirst().orElse(null);
                 return new LoadResult((r1 - r0) / elapsed, (p1 - p0) / elapsed, latency.p50Ms(), latency.p99Ms(),
-                        latency.p99WindowMedianMs(), wholeRun.p99Ms(), (c1 - c0) * 1e6 / Math.max(1, r1 - r0), backlog,
+                        latency.p99WindowMedianMs(), wholeRun.p99Ms(), (c1 - c0) * 1e6 / Math.max(1, r1 - r0),
+                        (s1 - s0) / Math.max(1, r1 - r0), backlog,
                         failure);
             } finally {
                 for (Producer p : running) p.stop();
@@ -154,15 +157,11 @@ final class EventLoad {
     }
 
     /**
-     * The sink's rate and the producer's confirmed rate in the measured seconds, the end-to-end latency (NaN at full
-     * speed), the daemon's CPU microseconds per event reaching the sink, and the first queue's depth at the end.
-     */
-    /**
      * A run's figures: rates, latency percentiles of all samples of the measured window, the median of its 1 s
-     * windows' p99, the p99 of all samples of the whole run (warm-up included, as PerfTest's summary), CPU per
-     * event, the first queue's backlog, and what failed.
+     * windows' p99, the p99 of all samples of the whole run (warm-up included, as PerfTest's summary), the daemon's
+     * CPU microseconds and context switches per event reaching the sink, the first queue's backlog, and what failed.
      */
     record LoadResult(double eventsPerSecond, double publishedPerSecond, double p50Ms, double p99Ms,
-            double p99WindowMedianMs, double p99WholeRunMs, double daemonCpuMicrosPerEvent, long backlog,
+            double p99WindowMedianMs, double p99WholeRunMs, double daemonCpuMicrosPerEvent, double daemonContextSwitchesPerEvent, long backlog,
             String failure) { }
 }

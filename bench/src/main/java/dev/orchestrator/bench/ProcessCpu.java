@@ -1,8 +1,10 @@
 package dev.orchestrator.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time a process has used (user + system, from /proc/PID/stat, in clock ticks of 10 ms): the cost of a message
@@ -25,6 +27,27 @@ final class ProcessCpu {
      */
     static double childrenSeconds() {
         return ticks("self", 16) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * Context switches (voluntary and involuntary) of {@code pid}'s live threads so far, from
+     * /proc/PID/task/TID/status: a thread wake-up or hand-off per event shows here; NaN when it is gone.
+     */
+    static double contextSwitches(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.mapToLong(ProcessCpu::threadSwitches).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long threadSwitches(Path task) {
+        try {
+            return Files.readAllLines(task.resolve("status")).stream().filter(l -> l.contains("ctxt_switches:"))
+                    .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).strip())).sum();
+        } catch (IOException e) {
+            return 0; // the thread ended meanwhile
+        }
     }
 
     /** The sum of fields {@code first} and {@code first + 1} (user and system) of /proc/PID/stat; NaN when unreadable. */

@@ -186,6 +186,7 @@ final class Scenarios {
         check(r);
         report.add(figure, r.eventsPerSecond());
         report.add(prefix + "_daemon_cpu_us_per_event", r.daemonCpuMicrosPerEvent());
+        report.add(prefix + "_daemon_ctxt_switches_per_event", r.daemonContextSwitchesPerEvent());
         report.add(prefix + "_backlog", r.backlog());
     }
 
