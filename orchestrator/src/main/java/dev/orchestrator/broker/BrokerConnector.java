@@ -5,7 +5,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.impl.nio.NioParams;
 import dev.orchestrator.config.AmqpSettings;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -16,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Opens the AMQP connections to the broker of {@link AmqpSettings} (a null URI is the embedded broker on
  * 127.0.0.1:5673); the workers share theirs through its {@link ConnectionPool} ({@link #lease}), at most
  * {@code orchestrator.amqp.max_connections} (system property, default {@value ConnectionPool#DEFAULT_LIMIT}).
- * All connections share one {@link ConnectionFactory} and with it a small pool dispatching
- * deliveries and confirms (the workers' handlers only enqueue) and one heartbeat timer, not 100 pools.
+ * All connections share one {@link ConnectionFactory} and with it one heartbeat timer; deliveries reach the workers'
+ * handlers on each connection's reader thread ({@link InlineDispatch}), as confirms and returns do.
  * Sockets use amqp-client's blocking I/O, one small reader thread per connection: measured in {@code make bench},
  * its NIO transport cost much more CPU per event (frames read and written a byte at a time) than blocking I/O does
  * for a few MB more (docs/benchmark.md). The system property
@@ -30,11 +29,9 @@ public final class BrokerConnector implements AutoCloseable {
     private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
     /** The system property that sets the connection limit of the {@link ConnectionPool}. */
     public static final String MAX_CONNECTIONS = "orchestrator.amqp.max_connections";
-    private static final int DISPATCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ConnectionFactory factory;
     private final BrokerAddresses nodes;
-    private final ExecutorService dispatch = Executors.newFixedThreadPool(DISPATCH_THREADS, daemonThreads("amqp-dispatch-"));
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("amqp-heartbeat-"));
     private final ConnectionPool pool;
@@ -73,7 +70,7 @@ public final class BrokerConnector implements AutoCloseable {
             factory.setNioParams(new NioParams().setNbIoThreads(IO_THREADS)
                     .setThreadFactory(daemonThreads("amqp-io-")));
         }
-        factory.setSharedExecutor(dispatch);
+        factory.setSharedExecutor(new InlineDispatch());
         factory.setHeartbeatExecutor(heartbeats);
         factory.setThreadFactory(daemonThreads("amqp-"));
     }
@@ -131,7 +128,6 @@ public final class BrokerConnector implements AutoCloseable {
     /** Stops the shared threads; close the connections first. */
     @Override
     public void close() {
-        dispatch.shutdown();
         heartbeats.shutdown();
     }
 

@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * downstream outage is not the event's fault. Outputs are tracked by publish sequence number, which a confirm-mode
  * channel numbers contiguously from 1; outputs of beats have no input. Each output's destination, properties and
  * body are kept until it is confirmed, so that a {@code basic.return} (which names the destination, not the sequence
- * number) finds the inputs it concerns and a nacked output can be published again. One instance per channel, used
- * by one thread only.
+ * number) finds the inputs it concerns and a nacked output can be published again. Acks are batched whatever the
+ * rate ({@link #flushIfDue}): they go out once {@code ackBatch} inputs are settled (half the prefetch, as PerfTest's
+ * consumer acks), or once the first of them has waited {@code lingerNanos}. One instance per channel, used by one
+ * thread only.
  */
 final class DeliveryTracker {
 
@@ -60,6 +62,11 @@ final class DeliveryTracker {
     /** Marks an output without an input (a beat's publish). */
     private static final Input NO_INPUT = new Input(-1, null);
 
+    /** No input is settled and waiting for its ack. */
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final int ackBatch;
+    private final long lingerNanos;
     private final ArrayDeque<Input> inputs = new ArrayDeque<>();
     private Input[] outputs = new Input[64];
     private String[] exchanges = new String[64];
@@ -71,6 +78,14 @@ final class DeliveryTracker {
     private int size;
     private long firstSeq = 1;
     private long nackedWithoutInput;
+    private int settled;
+    private long settledSince = NONE;
+
+    /** Acks every {@code ackBatch} settled inputs, or after {@code lingerNanos} for fewer. */
+    DeliveryTracker(int ackBatch, long lingerNanos) {
+        this.ackBatch = Math.max(1, ackBatch);
+        this.lingerNanos = lingerNanos;
+    }
 
     /** A delivery taken for processing. */
     Input received(Signal.Delivery delivery) {
@@ -97,14 +112,17 @@ final class DeliveryTracker {
         properties[slot] = props;
         bodies[slot] = body;
         size++;
-        if (input != null) {
-            input.outstanding++;
+        if (input != null && input.outstanding++ == 0 && input.processed) {
+            settled--; // settled, then given another output (the error queue, after a return)
         }
     }
 
     /** The input's processing is over (outputs all published). */
     void processed(Input input) {
         input.processed = true;
+        if (input.outstanding == 0) {
+            settled++;
+        }
     }
 
     /**
@@ -147,12 +165,19 @@ final class DeliveryTracker {
             return;
         }
         if (ack) {
-            input.outstanding--;
+            confirmedOne(input);
         } else if (refusals == null) {
             refused.add(new Refused(input, exchanges[slot], routingKeys[slot], properties[slot], bodies[slot]));
         } else {
-            input.outstanding--;
+            confirmedOne(input);
             refusals.refused(input, exchanges[slot], routingKeys[slot]);
+        }
+    }
+
+    /** One output of {@code input} is no longer outstanding: the input is settled with its last one, if processed. */
+    private void confirmedOne(Input input) {
+        if (--input.outstanding == 0 && input.processed) {
+            settled++;
         }
     }
 
@@ -194,17 +219,49 @@ final class DeliveryTracker {
         }
     }
 
-    /** Acks (or requeues) the settled inputs at the head; returns how many inputs it settled. */
+    /**
+     * Acks (or requeues) the settled inputs at the head when {@code ackBatch} inputs are settled or the first of them
+     * has waited {@code lingerNanos} at {@code now}; returns how many inputs it settled.
+     */
+    int flushIfDue(Acker acker, long now) throws IOException {
+        if (settled == 0) {
+            return 0;
+        }
+        if (settledSince == NONE) {
+            settledSince = now;
+        }
+        if (settled < ackBatch && now - settledSince < lingerNanos) {
+            return 0;
+        }
+        int flushed = flush(acker);
+        settledSince = settled == 0 ? NONE : now;
+        return flushed;
+    }
+
+    /**
+     * How long the worker may wait at most without a signal that wakes it, from {@code now}: until the settled
+     * inputs' acks are due or, while outputs are unconfirmed, {@code lingerNanos} (their confirms may be waiting in
+     * the inbox); {@code Long.MAX_VALUE} when nothing is pending.
+     */
+    long nanosUntilFlush(long now) {
+        if (settled > 0) {
+            return settledSince == NONE ? lingerNanos : Math.max(0, settledSince + lingerNanos - now);
+        }
+        return size > 0 ? lingerNanos : Long.MAX_VALUE;
+    }
+
+    /** Acks (or requeues) the settled inputs at the head now; returns how many inputs it settled. */
     int flush(Acker acker) throws IOException {
         long ackUpTo = -1;
-        int settled = 0;
+        int flushed = 0;
         while (!inputs.isEmpty()) {
             Input input = inputs.peekFirst();
             if (!input.processed || input.outstanding > 0) {
                 break;
             }
             inputs.pollFirst();
-            settled++;
+            settled--;
+            flushed++;
             if (input.requeue) {
                 if (ackUpTo >= 0) {
                     acker.ack(ackUpTo, true);
@@ -218,7 +275,7 @@ final class DeliveryTracker {
         if (ackUpTo >= 0) {
             acker.ack(ackUpTo, true);
         }
-        return settled;
+        return flushed;
     }
 
     /** Inputs taken and not yet acked. */

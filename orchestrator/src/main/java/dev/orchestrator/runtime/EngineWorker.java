@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
 
@@ -40,6 +39,8 @@ import org.apache.logging.log4j.Logger;
 public final class EngineWorker implements Worker {
 
     private static final int BATCH = 128;
+    /** How long a settled input waits for the others of its ack batch, at most (DeliveryTracker). */
+    static final long ACK_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long STOP_CONFIRM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final EngineConfig config;
@@ -51,7 +52,7 @@ public final class EngineWorker implements Worker {
     private final NextHops nextHops;
     private final EventDecoder decoder;
     private final TaskContext context;
-    private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+    private final Inbox inbox;
     private final WorkerCounters counters = new WorkerCounters();
     private final ReconnectPolicy reconnectPolicy = new ReconnectPolicy();
     /** The waits before nacked outputs are published again: the broker refused them, so it is in trouble. */
@@ -118,6 +119,12 @@ public final class EngineWorker implements Worker {
         this.decoder = EventDecoder.of(config.maxEventBytes());
         this.context = new TaskContext(config, workerNumber, logger, configDirectory, amqp, taskOutputs());
         this.journal = journal;
+        this.inbox = new Inbox(ackBatch());
+    }
+
+    /** Inputs acked at once, and confirmed outputs that wake the worker: half the prefetch, as PerfTest acks. */
+    private int ackBatch() {
+        return Math.max(1, config.prefetch() / 2);
     }
 
     /**
@@ -231,14 +238,14 @@ public final class EngineWorker implements Worker {
                 return;
             }
             try {
-                Signal signal = inbox.poll(waitNanos(System.nanoTime()), TimeUnit.NANOSECONDS);
+                Signal signal = inbox.poll(waitNanos(System.nanoTime()));
                 for (int handled = 0; signal != null; signal = ++handled < BATCH ? inbox.poll() : null) {
                     handle(signal);
                 }
-                if (tracker.flush(acker) > 0) {
+                long now = System.nanoTime();
+                if (tracker.flushIfDue(acker, now) > 0) {
                     refusalPolicy.reset();
                 }
-                long now = System.nanoTime();
                 republishRefused(now);
                 tick(now);
             } catch (SessionLost | IOException | ShutdownSignalException e) {
@@ -249,8 +256,10 @@ public final class EngineWorker implements Worker {
         }
     }
 
+    /** Until the next beat, the acks due ({@link DeliveryTracker#nanosUntilFlush}) or the next republish. */
     private long waitNanos(long now) {
         long wait = beats.waitNanos(now, TimeUnit.SECONDS.toNanos(1));
+        wait = Math.min(wait, tracker.nanosUntilFlush(now));
         return republishAt == 0 ? wait : Math.max(0, Math.min(wait, republishAt - now));
     }
 
@@ -572,7 +581,7 @@ public final class EngineWorker implements Worker {
     }
 
     private void openSession() throws IOException {
-        tracker = new DeliveryTracker();
+        tracker = new DeliveryTracker(ackBatch(), ACK_LINGER_NANOS);
         republishAt = 0;
         current = null;
         sessionBroken = false;
@@ -615,7 +624,7 @@ public final class EngineWorker implements Worker {
                     logger.warn("{}; retrying at most every {} ms", e.getMessage(), ReconnectPolicy.MAX_MILLIS);
                 }
                 try {
-                    inbox.poll(reconnectPolicy.nextDelayMillis(), TimeUnit.MILLISECONDS);
+                    inbox.poll(TimeUnit.MILLISECONDS.toNanos(reconnectPolicy.nextDelayMillis()));
                 } catch (InterruptedException interrupted) {
                     logger.debug("interrupted while reconnecting");
                 }
@@ -635,13 +644,15 @@ public final class EngineWorker implements Worker {
             long deadline = System.nanoTime() + STOP_CONFIRM_WAIT_NANOS;
             while (tracker.unconfirmed() > 0) {
                 long left = deadline - System.nanoTime();
-                Signal signal = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (signal == null) {
+                if (left <= 0) {
                     logger.warn("{} output(s) not confirmed at stop: their inputs will be redelivered",
                             tracker.unconfirmed());
                     break;
                 }
-                handle(signal);
+                Signal signal = inbox.poll(Math.min(left, ACK_LINGER_NANOS)); // acks of publishes do not wake it
+                if (signal != null) {
+                    handle(signal);
+                }
             }
             tracker.flush(acker);
         } catch (SessionLost | IOException | ShutdownSignalException e) {

@@ -12,7 +12,6 @@ import dev.orchestrator.broker.ConnectionPool;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A worker's channel (confirm mode, prefetch set, topology declared) on its engine's shared connection
@@ -25,12 +24,15 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
     private final ConnectionPool.Lease connection;
     private final String declared;
     private final Channel channel;
-    private final BlockingQueue<Signal> inbox;
+    private final Inbox inbox;
     private final Set<String> knownExchanges = new HashSet<>();
     private volatile boolean closing;
     private String consumerTag;
 
-    private Session(ConnectionPool.Lease connection, String declared, Channel channel, BlockingQueue<Signal> inbox) {
+    /** The highest sequence number confirmed so far (amqp-client's connection thread only). */
+    private long confirmedUpTo;
+
+    private Session(ConnectionPool.Lease connection, String declared, Channel channel, Inbox inbox) {
         this.connection = connection;
         this.declared = declared;
         this.channel = channel;
@@ -46,7 +48,7 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
      * @throws IOException when the broker refuses the channel set-up or a declaration (the channel is closed)
      */
     static Session open(BrokerConnector connector, String engine, Topology topology, int prefetch,
-            BlockingQueue<Signal> inbox) throws IOException {
+            Inbox inbox) throws IOException {
         ConnectionPool.Lease connection = connector.lease(engine);
         Channel opened = null;
         try {
@@ -143,9 +145,12 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
         inbox.add(new Signal.Delivery(this, envelope, properties, body));
     }
 
+    /** An ack wakes the worker only with enough others ({@link Inbox#addConfirm}): its inputs' acks can wait. */
     @Override
     public void handleAck(long seq, boolean multiple) {
-        inbox.add(new Signal.Confirm(this, seq, multiple, true));
+        long outputs = multiple ? Math.max(1, seq - confirmedUpTo) : 1;
+        confirmedUpTo = Math.max(confirmedUpTo, seq);
+        inbox.addConfirm(new Signal.Confirm(this, seq, multiple, true), (int) Math.min(outputs, Integer.MAX_VALUE));
     }
 
     @Override

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Acks go out only over the contiguous prefix of inputs whose outputs are all confirmed; a nacked output waits to be
- * published again with its input held; a returned one requeues its input.
+ * published again with its input held; a returned one requeues its input; acks are batched by count or by a linger
+ * on a clock the test drives, whatever the rate.
  */
 class DeliveryTrackerTest {
 
-    private final DeliveryTracker tracker = new DeliveryTracker();
+    private static final int BATCH = 3;
+    private static final long LINGER = 10_000_000;
+    private final DeliveryTracker tracker = new DeliveryTracker(BATCH, LINGER);
     private final List<String> sent = new ArrayList<>();
     private final DeliveryTracker.Acker acker = new DeliveryTracker.Acker() {
         @Override public void ack(long tag, boolean multiple) { sent.add("ack " + tag + (multiple ? "+" : "")); }
@@ -152,5 +155,63 @@ class DeliveryTrackerTest {
         assertEquals(List.of(2L), failed, "seq 2 was confirmed: only the second input may have lost an output");
         tracker.returned("", "Engine_b", input -> failed.add(input.tag));
         assertEquals(List.of(2L), failed);
+    }
+
+    @Test
+    void acksOnceABatchOfInputsIsSettled() throws Exception {
+        long now = 1_000;
+        processed(1, 1);
+        processed(2);
+        assertEquals(0, tracker.flushIfDue(acker, now), "one settled input, the batch is 3");
+        processed(3, 2);
+        tracker.confirmed(1, false, true, null);
+        assertEquals(0, tracker.flushIfDue(acker, now), "two settled inputs");
+        tracker.confirmed(2, false, true, null);
+        assertEquals(3, tracker.flushIfDue(acker, now));
+        assertEquals(List.of("ack 3+"), sent);
+        assertEquals(Long.MAX_VALUE, tracker.nanosUntilFlush(now), "nothing pending: no wake-up");
+    }
+
+    @Test
+    void acksFewerThanABatchOnceTheFirstHasLingered() throws Exception {
+        long start = 5_000;
+        processed(1);
+        assertEquals(0, tracker.flushIfDue(acker, start));
+        assertEquals(LINGER - 1, tracker.nanosUntilFlush(start + 1));
+        processed(2);
+        assertEquals(0, tracker.flushIfDue(acker, start + LINGER - 1));
+        assertEquals(2, tracker.flushIfDue(acker, start + LINGER));
+        assertEquals(List.of("ack 2+"), sent);
+    }
+
+    @Test
+    void unconfirmedOutputsBringTheWorkerBackAfterTheLinger() throws Exception {
+        processed(1, 1);
+        assertEquals(0, tracker.flushIfDue(acker, 0));
+        assertEquals(LINGER, tracker.nanosUntilFlush(7), "its confirm may wait in the inbox without waking it");
+        tracker.confirmed(1, false, true, null);
+        assertEquals(0, tracker.flushIfDue(acker, 8));
+        assertEquals(LINGER - 1, tracker.nanosUntilFlush(9));
+        assertEquals(0, tracker.nanosUntilFlush(8 + 2 * LINGER), "overdue: no wait");
+        assertEquals(1, tracker.flushIfDue(acker, 8 + LINGER));
+    }
+
+    @Test
+    void anInputIsCountedSettledOnceWhateverHappensToItsOutputs() throws Exception {
+        DeliveryTracker.Input returned = processed(1, 1);
+        tracker.confirmed(1, false, true, null);
+        publish(returned, 2, "", "Engine_x.errors"); // a return sent it to the error queue after its ack
+        processed(2, 3);
+        tracker.confirmed(3, false, false, null); // nacked: published again, its input held
+        DeliveryTracker.Refused refused = tracker.takeRefused().get(0);
+        tracker.publishedAgain(refused, 4);
+        processed(3);
+        assertEquals(0, tracker.flushIfDue(acker, 0), "one input settled, not three");
+        tracker.confirmed(2, false, true, null);
+        assertEquals(0, tracker.flushIfDue(acker, 0), "two");
+        tracker.confirmed(4, false, true, null);
+        assertEquals(3, tracker.flushIfDue(acker, 0));
+        assertEquals(List.of("ack 3+"), sent);
+        assertEquals(Long.MAX_VALUE, tracker.nanosUntilFlush(0));
     }
 }
