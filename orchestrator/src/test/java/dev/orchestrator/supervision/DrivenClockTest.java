@@ -106,4 +106,37 @@ class DrivenClockTest {
         assertEquals(-1, p.info().exitstatus());
         stuck.countDown();
     }
+
+    /** Readiness after startsecs: RUNNING exactly when the worker says it is ready (1.8 s), not at startsecs. */
+    @Test
+    void runningWhenReadyIfThatIsAfterStartsecs() throws Exception {
+        CountDownLatch ready = new CountDownLatch(1);
+        DrivenHost host = new DrivenHost(p -> TestWorkers.readyWhen(ready, new CountDownLatch(1), 0));
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(1).build(), null, host);
+        p.start();
+        host.advance(1800, MILLISECONDS);
+        assertEquals(STARTING, p.state(), "startsecs are over, but the worker is not ready");
+        ready.countDown();
+        host.runPostedUntil(() -> p.state() == RUNNING);
+        assertEquals(List.of(STARTING, RUNNING), states(host));
+        assertEquals(1_800_000_000L, host.changes.get(1).nanos());
+    }
+
+    /** startsecs=0: RUNNING at the spawn's own time once ready; an exit from RUNNING respawns at the exit's time. */
+    @Test
+    void startsecsZeroRunsAtOnceAndAutorestartRespawnsAtTheExit() throws Exception {
+        CountDownLatch exit = new CountDownLatch(1);
+        DrivenHost host = new DrivenHost(p -> TestWorkers.readyWhen(new CountDownLatch(0), exit, 0));
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(0)
+                .autorestart(dev.orchestrator.config.Autorestart.TRUE).build(), null, host);
+        p.start();
+        host.runPostedUntil(() -> p.state() == RUNNING);
+        assertEquals(0L, host.changes.get(1).nanos(), "RUNNING in the spawn's instant");
+        host.advance(5, SECONDS);
+        exit.countDown();
+        host.runPostedUntil(() -> host.changes.size() >= 4);
+        assertEquals(List.of(STARTING, RUNNING, EXITED, STARTING), states(host).subList(0, 4));
+        assertEquals(5_000_000_000L, host.changes.get(2).nanos());
+        assertEquals(5_000_000_000L, host.changes.get(3).nanos(), "respawned at once");
+    }
 }

@@ -22,7 +22,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** Every transition of supervisord's {@code Subprocess} (supervisor/process.py, docs/supervision.md), with scripted workers and the real main log. */
+/**
+ * Every transition of supervisord's {@code Subprocess} (supervisor/process.py, docs/supervision.md), with scripted
+ * workers and the real main log, on the real clock: timings are checked here only from below (a deadline is never
+ * early), since a loaded machine can make anything late; their exact values are DrivenClockTest's, on a clock the
+ * test drives.
+ */
 class ProcessStateMachineTest extends HarnessTest {
 
     private static double seconds(long nanos) { return nanos / 1e9; }
@@ -35,7 +40,7 @@ class ProcessStateMachineTest extends HarnessTest {
         List<Harness.Step> s = h.steps("a");
         assertEquals(List.of(STOPPED, STARTING), List.of(s.get(0).from(), s.get(0).to()));
         double up = seconds(s.get(1).nanos() - s.get(0).nanos());
-        assertTrue(up >= 1.0 && up < 1.5, "RUNNING after " + up + " s");
+        assertTrue(up >= 1.0, "RUNNING after " + up + " s");
         h.awaitMainLog("INFO spawned: 'a' with pid 1");
         h.awaitMainLog("INFO success: a entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)");
         ProcessInfo info = h.info("a");
@@ -49,7 +54,7 @@ class ProcessStateMachineTest extends HarnessTest {
         h.awaitState("slow", RUNNING);
         List<Harness.Step> s = h.steps("slow");
         double up = seconds(s.get(1).nanos() - s.get(0).nanos());
-        assertTrue(up >= 1.8 && up < 2.5, "RUNNING after " + up + " s, when ready, not at startsecs");
+        assertTrue(up >= 1.8, "RUNNING after " + up + " s, when ready, not at startsecs");
     }
 
     @Test
@@ -67,8 +72,7 @@ class ProcessStateMachineTest extends HarnessTest {
         h.workers.script("z", TestWorkers::untilStopped);
         h.start(single(process("z").startsecs(0).build()));
         h.awaitState("z", RUNNING);
-        List<Harness.Step> s = h.steps("z");
-        assertTrue(seconds(s.get(1).nanos() - s.get(0).nanos()) < 0.3, "same transition step");
+        assertEquals(List.of(STARTING, RUNNING), h.steps("z").stream().map(Harness.Step::to).toList());
         h.awaitMainLog("success: z entered RUNNING state, process has stayed up for > than 0 seconds (startsecs)");
     }
 
@@ -83,7 +87,7 @@ class ProcessStateMachineTest extends HarnessTest {
         assertEquals(4, backoffs.size());
         for (int k = 1; k <= 3; k++) {
             double wait = seconds(starts.get(k).nanos() - backoffs.get(k - 1).nanos());
-            assertTrue(wait >= k && wait < k + 0.5, "retry " + k + " waited " + wait + " s");
+            assertTrue(wait >= k, "retry " + k + " waited " + wait + " s");
         }
         ProcessInfo info = h.info("a");
         assertEquals("Exited too quickly (process log may have details)", info.description());
@@ -110,9 +114,8 @@ class ProcessStateMachineTest extends HarnessTest {
         h.workers.script("t", () -> TestWorkers.exitAfter(200, 0));
         h.start(single(process("t").startsecs(0).autorestart(Autorestart.TRUE).build()));
         await().atMost(Duration.ofSeconds(5)).until(() -> h.entered("t", STARTING).size() >= 3);
-        Harness.Step exited = h.entered("t", EXITED).get(0);
-        Harness.Step respawn = h.entered("t", STARTING).get(1);
-        assertTrue(seconds(respawn.nanos() - exited.nanos()) < 0.3, "immediate restart");
+        assertEquals(List.of(STARTING, RUNNING, EXITED, STARTING),
+                h.steps("t").stream().map(Harness.Step::to).toList().subList(0, 4), "restarted, no backoff");
         h.awaitMainLog("INFO exited: t (exit status 0; expected)");
         int restarts = (Integer) h.info("t").counters().get("restarts");
         assertTrue(restarts >= 2, "restarts counted: " + restarts);
@@ -192,7 +195,7 @@ class ProcessStateMachineTest extends HarnessTest {
             long t0 = System.nanoTime();
             h.supervisor.stopProcess("stubborn", "stubborn", true);
             double took = seconds(System.nanoTime() - t0);
-            assertTrue(took >= 1.0 && took < 2.0, "stop took " + took + " s");
+            assertTrue(took >= 1.0, "stop took " + took + " s");
             ProcessInfo info = h.info("stubborn");
             assertEquals(STOPPED, info.state());
             assertEquals(-1, info.exitstatus());

@@ -100,7 +100,7 @@ class SupervisorCoreTest extends HarnessTest {
         h.supervisor.startProcess("svc", "svc", true);
         double took = (System.nanoTime() - t0) / 1e9;
         assertEquals(RUNNING, h.state("svc"));
-        assertTrue(took >= 1.0 && took < 1.5, "start returned after " + took + " s");
+        assertTrue(took >= 1.0, "start returned after " + took + " s, not before startsecs (DrivenClockTest: exactly)");
 
         assertThrowsFault(Fault.Code.ALREADY_STARTED, () -> h.supervisor.startProcess("svc", "svc", true));
         assertThrowsFault(Fault.Code.BAD_NAME, () -> h.supervisor.startProcess("svc", "nope", true));

@@ -76,6 +76,22 @@ public final class TestWorkers implements WorkerFactory {
         return new Gated(readyMillis, millis, code);
     }
 
+    /**
+     * Ready once {@code ready} opens, then ends with {@code code} once {@code exit} opens: each whenever a test on a
+     * driven clock says (deaf to stop requests).
+     */
+    public static Worker readyWhen(CountDownLatch ready, CountDownLatch exit, int code) {
+        return new Gated(-1, Long.MAX_VALUE, code) {
+            @Override
+            public int run() throws Exception {
+                ready.await();
+                signalReady();
+                exit.await();
+                return code;
+            }
+        };
+    }
+
     /** A spawn error: the factory throws {@link SpawnException} with {@code message}. */
     public static Worker spawnError(String message) { return new Failing(message); }
 
@@ -106,7 +122,7 @@ public final class TestWorkers implements WorkerFactory {
         public Map<String, Object> counters() { return Map.of("events", 0); }
     }
 
-    private static final class Gated implements Worker {
+    private static class Gated implements Worker {
         private final long readyMillis;
         private final long millis;
         private final int code;
@@ -121,6 +137,8 @@ public final class TestWorkers implements WorkerFactory {
 
         @Override
         public void whenReady(Runnable ready) { this.ready = ready; }
+
+        void signalReady() { ready.run(); }
 
         @Override
         public int run() throws Exception {
