@@ -4,7 +4,8 @@ package dev.orchestrator.bench;
  * The figures of one drain of a preloaded queue by one consumer process, from samples taken while it runs: the
  * window opens at the first sample in which outputs have arrived (so the consumer's start-up, a JVM thread or a
  * Python interpreter, is left out) and closes at the first in which all {@code total} have; the rate and the
- * process's CPU per event are those of that window, the RSS the highest sampled.
+ * process's CPU per event are those of that window, the RSS the highest sampled. The broker's CPU per event over the
+ * same window says what the consumer's way of consuming costs the broker (a shared broker's other clients count too).
  */
 final class DrainWindow {
 
@@ -12,9 +13,11 @@ final class DrainWindow {
     private long openNanos;
     private long openReceived = -1;
     private double openCpu;
+    private double openBrokerCpu;
     private long closeNanos;
     private long closeReceived = -1;
     private double closeCpu;
+    private double closeBrokerCpu;
     private double peakRssMb;
 
     DrainWindow(long total) {
@@ -22,21 +25,23 @@ final class DrainWindow {
     }
 
     /**
-     * One sample at {@code nanos}: outputs received so far, the consumer's CPU seconds and its RSS; true once all
-     * outputs have arrived (later samples change nothing).
+     * One sample at {@code nanos}: outputs received so far, the consumer's and the broker's CPU seconds (NaN when
+     * unknown) and the consumer's RSS; true once all outputs have arrived (later samples change nothing).
      */
-    boolean sample(long nanos, long received, double cpuSeconds, double rssMb) {
+    boolean sample(long nanos, long received, double cpuSeconds, double brokerCpuSeconds, double rssMb) {
         if (closed()) return true;
         peakRssMb = Math.max(peakRssMb, rssMb);
         if (openReceived < 0 && received > 0) {
             openNanos = nanos;
             openReceived = received;
             openCpu = cpuSeconds;
+            openBrokerCpu = brokerCpuSeconds;
         }
         if (received >= total) {
             closeNanos = nanos;
             closeReceived = received;
             closeCpu = cpuSeconds;
+            closeBrokerCpu = brokerCpuSeconds;
         }
         return closed();
     }
@@ -55,6 +60,11 @@ final class DrainWindow {
     /** The consumer's CPU microseconds per event in the window; NaN as {@link #eventsPerSecond()}. */
     double cpuMicrosPerEvent() {
         return counted() > 0 ? (closeCpu - openCpu) * 1e6 / counted() : Double.NaN;
+    }
+
+    /** The broker's CPU microseconds per event in the window; NaN when unknown. */
+    double brokerCpuMicrosPerEvent() {
+        return counted() > 0 ? (closeBrokerCpu - openBrokerCpu) * 1e6 / counted() : Double.NaN;
     }
 
     double peakRssMb() { return peakRssMb; }

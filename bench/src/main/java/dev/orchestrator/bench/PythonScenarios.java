@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,15 +35,17 @@ final class PythonScenarios {
     private final Workload workload;
     private final int runs;
     private final Report report;
+    private final OptionalLong brokerProcess;
 
     PythonScenarios(Scenarios scenarios, PythonEngine python, VirtualHost broker, Workload workload, int runs,
-            Report report) {
+            Report report) throws InterruptedException {
         this.scenarios = scenarios;
         this.python = python;
         this.broker = broker;
         this.workload = workload;
         this.runs = runs;
         this.report = report;
+        this.brokerProcess = broker.localProcess();
     }
 
     /**
@@ -85,6 +88,7 @@ final class PythonScenarios {
         report.add(prefix + "_events_per_s", window.eventsPerSecond());
         report.add(prefix + "_cpu_us_per_event", window.cpuMicrosPerEvent());
         report.add(prefix + "_rss_mb", window.peakRssMb());
+        report.add(prefix + "_broker_cpu_us_per_event", window.brokerCpuMicrosPerEvent());
     }
 
     /** Starts the consumer of a drain and answers the process whose CPU and memory are measured. */
@@ -104,7 +108,7 @@ final class PythonScenarios {
                 long seen = 0;
                 long progressAt = System.nanoTime();
                 while (!window.sample(System.nanoTime(), sink.received(), ProcessCpu.seconds(process.pid()),
-                        ProcessMemory.rssMb(process.pid()))) {
+                        brokerCpu(), ProcessMemory.rssMb(process.pid()))) {
                     long now = System.nanoTime();
                     if (sink.received() > seen) {
                         seen = sink.received();
@@ -120,6 +124,10 @@ final class PythonScenarios {
                 EventLoad.purge(connection, queues);
             }
         }
+    }
+
+    private double brokerCpu() {
+        return brokerProcess.isPresent() ? ProcessCpu.seconds(brokerProcess.getAsLong()) : Double.NaN;
     }
 
     private static void stop(Process process) throws InterruptedException {

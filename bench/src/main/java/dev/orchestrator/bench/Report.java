@@ -94,6 +94,8 @@ final class Report {
             Row.diagnostic("CPU s of daemon, start 100", "start_100_workers_daemon_cpu_s", null),
             Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null),
             Row.diagnostic("start 100 again (warm daemon), s", "restart_100_workers_s", null),
+            Row.diagnostic("drain, broker CPU us/event (vs Python)", "pydrain_daemon_broker_cpu_us_per_event",
+                    "pydrain_python_broker_cpu_us_per_event"),
             Row.diagnostic("RSS sum, 20 workers (vs Python), MiB", "pymemory_20_daemon_rss_mb", "pymemory_20_python_rss_mb"),
             Row.diagnostic("RSS sum, 100 workers (vs Python), MiB", "pymemory_100_daemon_rss_mb",
                     "pymemory_100_python_rss_mb"));

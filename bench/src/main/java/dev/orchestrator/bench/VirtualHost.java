@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -96,6 +97,23 @@ final class VirtualHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The broker's Erlang VM when it runs on this machine (the OS process id its node reports, {@code os:getpid()}, if
+     * that process is a {@code beam.smp} here); empty otherwise, or when rabbitmqctl cannot say.
+     */
+    OptionalLong localProcess() throws InterruptedException {
+        String pid;
+        try {
+            pid = ctl("eval", "os:getpid().").replace("\"", "");
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+        if (!pid.matches("[0-9]+")) return OptionalLong.empty();
+        return ProcessHandle.of(Long.parseLong(pid))
+                .filter(p -> p.info().command().map(c -> c.endsWith("/beam.smp")).orElse(false))
+                .map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
     }
 
     /** The names of the client connections open in this virtual host, as the broker lists them. */
