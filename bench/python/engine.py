@@ -37,18 +37,23 @@ PERSISTENT_JSON = pika.BasicProperties(content_type='application/json', content_
 
 def read_config(etc, name):
     """amqp.conf [master] and the [engine:NAME] section, as engine-launcher's load_engine_config reads them."""
-    amqp = configparser.RawConfigParser()
-    amqp.read(os.path.join(etc, 'amqp.conf'))
-    master = amqp['master']
-    engines = configparser.RawConfigParser()
-    engines.read(os.path.join(etc, 'amqp2engines.conf'))
-    section = engines['engine:' + name]
+    master = section_of(os.path.join(etc, 'amqp.conf'), 'master')
+    section = section_of(os.path.join(etc, 'amqp2engines.conf'), 'engine:' + name)
     return master, {
         'next': ['Engine_' + n for n in csv(section.get('next', ''))],
         'exchange_name': section.get('exchange_name', DIRECT),
         'routing_keys': csv(section.get('routing_keys', '')),
         'beat_interval': int(section.get('beat_interval', '60')),
     }
+
+
+def section_of(path, name):
+    parser = configparser.RawConfigParser()
+    if not parser.read(path):
+        raise ValueError('cannot read %s' % path)
+    if not parser.has_section(name):
+        raise ValueError('no [%s] section in %s' % (name, path))
+    return parser[name]
 
 
 def csv(value):
@@ -148,9 +153,8 @@ def main(argv):
     logger = logging.getLogger('%s-%s' % (args.name, args.procnum))
     try:
         master, conf = read_config(args.etc, args.name)
-    except (KeyError, OSError, ValueError) as err:
-        print('engine.py: cannot read the configuration of %s in %s: %s' % (args.name, args.etc, err),
-              file=sys.stderr)
+    except (configparser.Error, ValueError) as err:
+        print('engine.py: engine %s: %s' % (args.name, err), file=sys.stderr)
         return 2
     Engine(args.name, master, conf, logger).run()
     return 0
