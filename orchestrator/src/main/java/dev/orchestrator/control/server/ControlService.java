@@ -33,8 +33,9 @@ import java.util.function.Predicate;
 
 /**
  * The daemon side of each control method: resolves names, calls the {@link Supervisor} and writes the reply lines.
- * Multi-process start and stop run every process's call at once, in priority order, like supervisord's
- * {@code startAllProcesses}, and report the outcomes in that order once each is known (the same lines every run).
+ * Multi-process start and stop act on every process at once, in priority order, like supervisord's
+ * {@code startAllProcesses} (a start in one step of the supervisor, {@link Supervisor#startProcesses}; a stop with a
+ * thread per process), and report the outcomes in that order once each is known (the same lines every run).
  * The control socket and the REST API both answer through it.
  */
 public final class ControlService {
