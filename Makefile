@@ -19,7 +19,7 @@ help:
 	@echo "  status   orchestrator status;  restart: orchestrator restart --all;  tail NAME=x: orchestrator tail -f x"
 	@echo "  feed     COUNT (default 1000) sample Canopsis events into canopsis.events (orchestrator feed --count COUNT)"
 	@echo "  install  under PREFIX (default /usr/local), with bash completion and the systemd unit orchestrator.service"
-	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~8 min:"
+	@echo "  bench    the orchestrator beside RabbitMQ PerfTest on BENCH_URI (default $(BENCH_URI)), ~15 min:"
 	@echo "           logs/bench.json and the README table; BENCH_ARGS='--only hop1,latency --runs 1' for a part (--help)"
 	@echo "  chaos    the ten fault-tolerance scenarios on RabbitMQ (127.0.0.1:5672), ~15 min with a 10 min soak:"
 	@echo "           figures per scenario; SOAK_SECONDS=60 for a short soak, CHAOS_ARGS='--only 1,3' for a part (--help)"

@@ -78,6 +78,8 @@ public final class Bench implements Callable<Integer> {
         Report report = new Report();
         Instant begin = Instant.now();
         settings(report, workload);
+        String commit = SourceCommit.of(root);
+        report.setting("commit", commit);
         Machine.describe(report);
         String loadStart = Machine.loadAverage().split(" ")[0];
         String brokerVersion = "?";
@@ -130,7 +132,7 @@ public final class Bench implements Callable<Integer> {
         report.table().forEach(System.out::println);
         boolean complete = only.containsAll(EnumSet.allOf(Scenario.class)) && report.errors().isEmpty();
         if (readme != null && complete) {
-            Report.updateReadme(root.resolve(readme), report.markdown(caption(brokerVersion, loadStart)));
+            Report.updateReadme(root.resolve(readme), report.markdown(caption(commit, brokerVersion, loadStart)));
         } else if (readme != null) {
             System.out.println("bench: " + readme + " left as it was (only a complete run without failures updates it)");
         }
@@ -176,8 +178,8 @@ public final class Bench implements Callable<Integer> {
         report.setting("daemon_java_opts", daemonJavaOptions == null ? "(launcher default)" : daemonJavaOptions);
     }
 
-    private String caption(String broker, String loadStart) {
-        return "`make bench` on " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryMb() / 1024
+    private String caption(String commit, String broker, String loadStart) {
+        return "`make bench` of commit " + commit + " on " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memoryMb() / 1024
                 + " GiB, " + Machine.jvm() + ", " + broker + ", load average " + loadStart + " to " + Machine.loadAverage().split(" ")[0]
                 + " (" + runs + " runs of " + warmup + "+" + seconds + " s, medians; details in logs/bench.json):";
     }
