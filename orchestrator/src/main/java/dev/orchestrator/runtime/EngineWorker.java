@@ -32,7 +32,7 @@ import org.apache.logging.log4j.Logger;
  * {@code beat_interval} seconds, serially on this thread, and forwards results to the {@code next} engines. An input
  * is acked only once every output it produced is confirmed by the broker. A task error or an undecodable body sends
  * the original message to its {@link ErrorQueue} with the reason in its headers. A lost connection is reopened after
- * the waits of its {@link ReconnectPolicy}; what was in flight is redelivered by the broker (at least once, never
+ * the waits of its {@link RetryBackoff}; what was in flight is redelivered by the broker (at least once, never
  * lost). Its parts: {@link Session} (the broker), {@link EventCodec} (bodies), {@link NextHops} (routing),
  * {@link DeliveryTracker} (when to ack), {@link TaskContext} (what tasks see), {@link WorkerCounters}.
  */
@@ -54,9 +54,9 @@ public final class EngineWorker implements Worker {
     private final TaskContext context;
     private final Inbox inbox;
     private final WorkerCounters counters = new WorkerCounters();
-    private final ReconnectPolicy reconnectPolicy = new ReconnectPolicy();
+    private final RetryBackoff reconnectBackoff = new RetryBackoff();
     /** The waits before nacked outputs are published again: the broker refused them, so it is in trouble. */
-    private final ReconnectPolicy refusalPolicy = new ReconnectPolicy();
+    private final RetryBackoff refusalBackoff = new RetryBackoff();
     /** When nacked outputs are published again (0: none waits). */
     private long republishAt;
     private boolean refusalsLogged;
@@ -244,7 +244,7 @@ public final class EngineWorker implements Worker {
                 }
                 long now = System.nanoTime();
                 if (tracker.flushIfDue(acker, now) > 0) {
-                    refusalPolicy.reset();
+                    refusalBackoff.reset();
                 }
                 republishRefused(now);
                 tick(now);
@@ -273,7 +273,7 @@ public final class EngineWorker implements Worker {
             return;
         }
         if (republishAt == 0) {
-            long wait = refusalPolicy.nextDelayMillis();
+            long wait = refusalBackoff.nextDelayMillis();
             republishAt = now + TimeUnit.MILLISECONDS.toNanos(wait);
             if (!refusalsLogged) {
                 refusalsLogged = true;
@@ -607,12 +607,12 @@ public final class EngineWorker implements Worker {
     }
 
     /**
-     * Reopens the session until it works or a stop is requested, waiting as {@link ReconnectPolicy} says between
+     * Reopens the session until it works or a stop is requested, waiting as {@link RetryBackoff} says between
      * attempts; a refused declaration is fatal.
      */
     private boolean reconnect() throws IOException {
         int attempts = 0;
-        reconnectPolicy.reset();
+        reconnectBackoff.reset();
         while (!stopRequested) {
             try {
                 openSession();
@@ -621,10 +621,10 @@ public final class EngineWorker implements Worker {
                 return true;
             } catch (BrokerException e) {
                 if (attempts++ % 30 == 0) {
-                    logger.warn("{}; retrying at most every {} ms", e.getMessage(), ReconnectPolicy.MAX_MILLIS);
+                    logger.warn("{}; retrying at most every {} ms", e.getMessage(), RetryBackoff.MAX_MILLIS);
                 }
                 try {
-                    inbox.poll(TimeUnit.MILLISECONDS.toNanos(reconnectPolicy.nextDelayMillis()));
+                    inbox.poll(TimeUnit.MILLISECONDS.toNanos(reconnectBackoff.nextDelayMillis()));
                 } catch (InterruptedException interrupted) {
                     logger.debug("interrupted while reconnecting");
                 }

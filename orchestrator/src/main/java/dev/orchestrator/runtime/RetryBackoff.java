@@ -4,11 +4,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * How long a worker waits before its next attempt to reconnect: a ceiling that doubles from {@link #FIRST_MILLIS}
- * up to {@link #MAX_MILLIS} with each failure, and a random wait between half the ceiling and the ceiling, so the
- * workers of a daemon do not hit a recovering broker all at once. One policy per worker, used on its thread.
+ * How long a worker waits before it tries the broker again, to reconnect or to publish outputs the broker refused:
+ * a ceiling that doubles from {@link #FIRST_MILLIS} up to {@link #MAX_MILLIS} with each failure, and a random wait
+ * between half the ceiling and the ceiling, so the workers of a daemon do not hit a recovering broker all at once.
+ * One instance per worker and purpose, used on the worker's thread.
  */
-final class ReconnectPolicy {
+final class RetryBackoff {
 
     static final long FIRST_MILLIS = 100;
     static final long MAX_MILLIS = 2_000;
@@ -16,12 +17,12 @@ final class ReconnectPolicy {
     private final DoubleSupplier random;
     private int failures;
 
-    ReconnectPolicy() {
+    RetryBackoff() {
         this(() -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** {@code random}: uniform in [0, 1). */
-    ReconnectPolicy(DoubleSupplier random) {
+    RetryBackoff(DoubleSupplier random) {
         this.random = random;
     }
 

@@ -8,29 +8,29 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The waits between a worker's reconnection attempts: growing, capped, spread at random, reset by a success. */
-class ReconnectPolicyTest {
+class RetryBackoffTest {
 
     @Test
     void theCeilingDoublesUpToTheMaximum() {
-        ReconnectPolicy highest = new ReconnectPolicy(() -> 0.999_999);
+        RetryBackoff highest = new RetryBackoff(() -> 0.999_999);
         assertEquals(List.of(100L, 200L, 400L, 800L, 1600L, 2000L, 2000L),
                 IntStream.range(0, 7).mapToObj(i -> highest.nextDelayMillis()).toList());
     }
 
     @Test
     void theWaitIsBetweenHalfTheCeilingAndTheCeiling() {
-        ReconnectPolicy lowest = new ReconnectPolicy(() -> 0);
+        RetryBackoff lowest = new RetryBackoff(() -> 0);
         assertEquals(List.of(50L, 100L, 200L, 400L, 800L, 1000L, 1000L),
                 IntStream.range(0, 7).mapToObj(i -> lowest.nextDelayMillis()).toList());
-        ReconnectPolicy middle = new ReconnectPolicy(() -> 0.5);
+        RetryBackoff middle = new RetryBackoff(() -> 0.5);
         middle.nextDelayMillis();
         assertEquals(150L, middle.nextDelayMillis());
     }
 
     @Test
     void twoWorkersDoNotRetryInStep() {
-        ReconnectPolicy a = new ReconnectPolicy(() -> 0.1);
-        ReconnectPolicy b = new ReconnectPolicy(() -> 0.9);
+        RetryBackoff a = new RetryBackoff(() -> 0.1);
+        RetryBackoff b = new RetryBackoff(() -> 0.9);
         for (int i = 0; i < 8; i++) {
             assertNotEquals(a.nextDelayMillis(), b.nextDelayMillis(), "attempt " + i);
         }
@@ -38,7 +38,7 @@ class ReconnectPolicyTest {
 
     @Test
     void aSuccessStartsAgainFromTheFirstWait() {
-        ReconnectPolicy policy = new ReconnectPolicy(() -> 0.999_999);
+        RetryBackoff policy = new RetryBackoff(() -> 0.999_999);
         IntStream.range(0, 10).forEach(i -> policy.nextDelayMillis());
         policy.reset();
         assertEquals(100L, policy.nextDelayMillis());
