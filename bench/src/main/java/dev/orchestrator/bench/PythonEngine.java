@@ -45,18 +45,8 @@ final class PythonEngine {
 
     /** The interpreter's own path ({@code sys.executable}, past a pyenv shim) when it imports pika. */
     private static Optional<Path> withPika(String python) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(python, "-c", "import pika, sys; print(sys.executable)")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return p.exitValue() == 0 && !out.isEmpty() ? Optional.of(Path.of(out)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return CommandOutput.of(List.of(python, "-c", "import pika, sys; print(sys.executable)"))
+                .filter(out -> !out.isEmpty()).map(Path::of);
     }
 
     /** The command line of worker {@code worker} of engine {@code name} configured in {@code etc}, as engine-launcher's. */

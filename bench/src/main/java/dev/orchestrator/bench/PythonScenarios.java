@@ -107,15 +107,20 @@ final class PythonScenarios {
                 DrainWindow window = new DrainWindow(DRAIN_EVENTS);
                 long seen = 0;
                 long progressAt = System.nanoTime();
-                while (!window.sample(System.nanoTime(), sink.received(), ProcessCpu.seconds(process.pid()),
-                        brokerCpu(), ProcessMemory.rssMb(process.pid()))) {
+                while (true) {
                     long now = System.nanoTime();
-                    if (sink.received() > seen) {
-                        seen = sink.received();
+                    long received = sink.received();
+                    if (window.sample(now, received, ProcessCpu.seconds(process.pid()), brokerCpu(),
+                            ProcessMemory.rssMb(process.pid()))) {
+                        break;
+                    }
+                    boolean alive = process.isAlive();
+                    if (received > seen) {
+                        seen = received;
                         progressAt = now;
-                    } else if (now - progressAt > STALL_NANOS || !process.isAlive()) {
+                    } else if (now - progressAt > STALL_NANOS || !alive) {
                         throw new IOException("the drain stopped at " + seen + " of " + DRAIN_EVENTS + " events"
-                                + (process.isAlive() ? "" : ": its consumer exited"));
+                                + (alive ? "" : ": its consumer exited"));
                     }
                     TimeUnit.MILLISECONDS.sleep(SAMPLE_MILLIS);
                 }
@@ -157,9 +162,9 @@ final class PythonScenarios {
                 throw new IOException("the " + n + " Python engines did not all consume within 120 s; see " + tree);
             }
             consume(engines.size());
-            ProcessMemory.Footprint pythons = ProcessMemory.sum(supervisord.programPids());
-            add(prefix + "python", pythons.plus(ProcessMemory.of(supervisord.pid())));
-            report.add(prefix + "python_processes", supervisord.programPids().size());
+            List<Long> pids = supervisord.programPids();
+            add(prefix + "python", ProcessMemory.sum(pids).plus(ProcessMemory.of(supervisord.pid())));
+            report.add(prefix + "python_processes", pids.size());
         }
         report.derive(prefix + "pss_ratio", report.value(prefix + "daemon_pss_mb") / report.value(prefix + "python_pss_mb"));
     }

@@ -1,11 +1,8 @@
 package dev.orchestrator.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The commit a run measured, as {@code git} names it in the build tree: its short id, with {@code +changes} when
@@ -15,25 +12,16 @@ final class SourceCommit {
 
     private SourceCommit() { }
 
-    static String of(Path tree) {
+    static String of(Path tree) throws InterruptedException {
         String id = git(tree, "rev-parse", "--short", "HEAD");
         if (id.isEmpty()) return "unknown";
         String changes = git(tree, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!README.md", ":!logs");
         return changes.isEmpty() ? id : id + "+changes";
     }
 
-    private static String git(Path tree, String... args) {
+    private static String git(Path tree, String... args) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", tree.toString()));
         command.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? output : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return CommandOutput.of(command).orElse("");
     }
 }
