@@ -111,12 +111,15 @@ public final class TaskRegistries {
      * {@code e} and its causes on one line; ServiceLoader's "Provider X could not be instantiated" gives way to its
      * cause (what the constructor or initialiser threw).
      */
+    private static final int MAX_CAUSES = 16;
+
     private static String why(Throwable error) {
         Throwable e = error instanceof ServiceConfigurationError && error.getCause() != null ? error.getCause() : error;
         StringBuilder text = new StringBuilder(e instanceof ServiceConfigurationError ? e.getMessage() : e.toString());
-        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+        // a bounded walk: getCause() never answers the throwable itself, but a chain may loop through others
+        int depth = 0;
+        for (Throwable cause = e.getCause(); cause != null && cause != e && depth++ < MAX_CAUSES; cause = cause.getCause()) {
             if (text.indexOf(cause.toString()) < 0) text.append(": ").append(cause);
-            if (cause.getCause() == cause) break;
         }
         return text.toString().replace('\n', ' ');
     }
