@@ -34,12 +34,15 @@ final class Topology {
     private final EngineConfig engine;
     private final List<EngineConfig> next;
     private final AmqpSettings amqp;
+    /** What the topology declares, as the key its connection remembers it by (computed once, read at each session). */
+    private final String key;
 
     /** {@code next}: the configurations of the engines in {@code engine.next()}, in that order. */
     Topology(EngineConfig engine, List<EngineConfig> next, AmqpSettings amqp) {
         this.engine = engine;
         this.next = next;
         this.amqp = amqp;
+        this.key = describe();
     }
 
     String queue() {
@@ -66,6 +69,10 @@ final class Topology {
 
     /** What {@link #declare} declares, as text: equal for two topologies that declare the same. */
     String key() {
+        return key;
+    }
+
+    private String describe() {
         List<Object> what = new ArrayList<>(List.of(exchanges(), engine.queue(), String.valueOf(engine.queueType()),
                 String.valueOf(engine.maxRetries()), String.valueOf(engine.queueArguments()), engine.bindings()));
         for (EngineConfig target : next) {
