@@ -146,7 +146,19 @@ final class SupervisedProcess {
 
     boolean everStarted() { return status.start() != 0; }
 
-    ProcessInfo info() {
+    /**
+     * The process now, its counters without the live ones: what state changes, name resolution, the status table,
+     * metrics and the pipeline read, so none of them walks /proc or a thread group per process.
+     */
+    ProcessInfo info() { return info(false); }
+
+    /**
+     * The process now with its live counters too ({@code fds}, {@code threads} of a child process from /proc,
+     * {@code task_threads} of a thread's group): what {@code status --json} and the REST API show.
+     */
+    ProcessInfo liveInfo() { return info(true); }
+
+    private ProcessInfo info(boolean live) {
         Status s = status;
         long now = host.currentTimeMillis() / 1000;
         long start = s.start() / 1000;
@@ -160,7 +172,8 @@ final class SupervisedProcess {
         return new ProcessInfo(config.name(), config.group(), s.state(), start, stop, now,
                 s.spawnerr() == null ? "" : s.spawnerr(), s.exitstatus() == null ? 0 : s.exitstatus(), s.pid(),
                 description, pathText(log == null ? null : log.stdoutPath()),
-                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), stuck, busy), config.program(),
+                pathText(log == null ? null : log.stderrPath()), counters(s.worker(), stuck, busy, live),
+                config.program(),
                 runsAs(config.execution()), config.execution() == null ? null : config.execution().reason());
     }
 
@@ -520,11 +533,11 @@ final class SupervisedProcess {
 
     /**
      * The worker's counters (of its current or last run), {@code restarts}: spawns after the first, and
-     * {@code log_error} while a log file of the process cannot be written; for a thread, {@code task_threads} and
-     * {@code stuck_thread} (while its abandoned thread lives); for a child process, its {@code fds} and
-     * {@code threads} (docs/control.md).
+     * {@code log_error} while a log file of the process cannot be written; for a thread, {@code stuck_thread} (while
+     * its abandoned thread lives) and {@code task_busy}; with {@code live}, for a thread {@code task_threads}, for a
+     * child process its {@code fds} and {@code threads} (docs/control.md).
      */
-    private Map<String, Object> counters(Worker worker, String stuck, String busy) {
+    private Map<String, Object> counters(Worker worker, String stuck, String busy, boolean live) {
         Map<String, Object> counters = new LinkedHashMap<>();
         if (worker != null) {
             try {
@@ -537,12 +550,12 @@ final class SupervisedProcess {
         counters.put(ProcessInfo.RESTARTS, Math.max(0, spawns - 1));
         if (worker != null && worker.killable()) {
             long pid = status.pid();
-            if (pid > 0) {
+            if (live && pid > 0) {
                 ProcFs.count(pid, "fd").ifPresent(n -> counters.put(FDS, n));
                 ProcFs.count(pid, "task").ifPresent(n -> counters.put(THREADS, n));
             }
         } else if (worker != null) {
-            counters.put(TASK_THREADS, taskThreads());
+            if (live) counters.put(TASK_THREADS, taskThreads());
             if (stuck != null) counters.put(STUCK_THREAD, stuck);
             if (busy != null) counters.put(TASK_BUSY, busy);
         }

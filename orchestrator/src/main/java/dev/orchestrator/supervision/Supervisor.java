@@ -9,8 +9,18 @@ import java.util.List;
  */
 public interface Supervisor {
 
-    /** Every process, in lexical (group, name) order. */
+    /**
+     * Every process, in lexical (group, name) order, its counters without the live ones: what name resolution, the
+     * status table and metrics read, which therefore touch neither /proc nor a thread group per process.
+     */
     List<ProcessInfo> allProcessInfo();
+
+    /**
+     * {@link #allProcessInfo()} with each process's live counters too, counted now ({@code task_threads} of a thread,
+     * {@code fds} and {@code threads} of a child process, docs/control.md): for {@code status --json} and the REST
+     * API, which show them.
+     */
+    List<ProcessInfo> liveProcessInfo();
 
     ProcessInfo processInfo(String group, String name) throws Fault;
 

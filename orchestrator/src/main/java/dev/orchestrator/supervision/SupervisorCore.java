@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -112,8 +113,13 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     public CompletableFuture<Void> terminated() { return terminated; }
 
     @Override
-    public List<ProcessInfo> allProcessInfo() {
-        return groups.values().stream().flatMap(g -> g.processes().stream()).map(SupervisedProcess::info)
+    public List<ProcessInfo> allProcessInfo() { return all(SupervisedProcess::info); }
+
+    @Override
+    public List<ProcessInfo> liveProcessInfo() { return all(SupervisedProcess::liveInfo); }
+
+    private List<ProcessInfo> all(Function<SupervisedProcess, ProcessInfo> info) {
+        return groups.values().stream().flatMap(g -> g.processes().stream()).map(info)
                 .sorted(Comparator.comparing(ProcessInfo::group).thenComparing(ProcessInfo::name)).toList();
     }
 

@@ -216,13 +216,18 @@ class MisbehavingTasksTest {
     }
 
     private ProcessInfo info(String name) throws Fault {
-        return daemon.supervisor().allProcessInfo().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, name));
+        return named(daemon.supervisor().allProcessInfo(), name);
     }
 
+    /** A counter of {@code name}'s, live ones included. */
     private long counter(String name, String key) throws Fault {
-        Object value = info(name).counters().get(key);
+        Object value = named(daemon.supervisor().liveProcessInfo(), name).counters().get(key);
         return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static ProcessInfo named(List<ProcessInfo> processes, String name) throws Fault {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, name));
     }
 
     private static long stuckThreads() {

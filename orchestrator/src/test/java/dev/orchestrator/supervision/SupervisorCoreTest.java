@@ -12,6 +12,7 @@ import static dev.orchestrator.supervision.TestProcesses.process;
 import static dev.orchestrator.supervision.TestProcesses.single;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.config.Autorestart;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,27 @@ class SupervisorCoreTest extends HarnessTest {
         assertTrue(index(steps, "m", STOPPED) < index(steps, "e2", STOPPING), "mid is stopped before early");
         h.awaitMainLog("INFO waiting for e2, e1, m, l1, l2 to die");
         assertThrowsFault(Fault.Code.SHUTDOWN_STATE, () -> h.supervisor.startProcess("mid", "m", false));
+    }
+
+    /** The threads a worker's tasks leave are counted where shown only, never for the table or a name. */
+    @Test
+    void liveCountersAreCountedOnlyWhenAskedFor() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        h.workers.script("leaky", () -> TestWorkers.leaking(release));
+        h.start(single(process("leaky").startsecs(0).build()));
+        h.awaitState("leaky", RUNNING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> taskThreads(h.supervisor.liveProcessInfo()) == 1);
+        assertNull(h.supervisor.allProcessInfo().get(0).counters().get(SupervisedProcess.TASK_THREADS));
+        assertNull(h.info("leaky").counters().get(SupervisedProcess.TASK_THREADS));
+        assertEquals(0, h.supervisor.allProcessInfo().get(0).counters().get(ProcessInfo.RESTARTS),
+                "the other counters are there");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> taskThreads(h.supervisor.liveProcessInfo()) == 0);
+    }
+
+    /** The first process's {@code task_threads}, -1 when absent. */
+    private static int taskThreads(List<ProcessInfo> processes) {
+        return processes.get(0).counters().get(SupervisedProcess.TASK_THREADS) instanceof Integer n ? n : -1;
     }
 
     /** supervisord's test_rpcinterfaces.py test_signalProcess_*: BAD_SIGNAL, NOT_RUNNING; a thread takes TERM only. */

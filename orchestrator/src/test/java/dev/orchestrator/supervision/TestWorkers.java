@@ -42,6 +42,25 @@ public final class TestWorkers implements WorkerFactory {
 
     public static Worker untilStopped() { return untilStopped(0); }
 
+    /** Starts a thread that lives until {@code release} opens, then runs until a stop is requested. */
+    public static Worker leaking(CountDownLatch release) {
+        return new Timed(Long.MAX_VALUE, 0, 0) {
+            @Override
+            public int run() throws Exception {
+                Thread leaked = new Thread(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "leaked");
+                leaked.setDaemon(true);
+                leaked.start();
+                return super.run();
+            }
+        };
+    }
+
     /** Runs until a stop is requested, then takes {@code millis} to end with 0. */
     public static Worker slowToStop(long millis) {
         return new Timed(Long.MAX_VALUE, 0, 0) {

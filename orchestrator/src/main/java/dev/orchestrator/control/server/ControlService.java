@@ -114,9 +114,13 @@ public final class ControlService {
         };
     }
 
-    /** The processes named (all when none is), whole or, for a brief request, as {@link ProcessRow}s. */
+    /**
+     * The processes named (all when none is), whole with their live counters or, for a brief request, as
+     * {@link ProcessRow}s (without counting any).
+     */
     private Reply status(Request r) {
-        List<ProcessInfo> all = supervisor.allProcessInfo();
+        boolean brief = Boolean.TRUE.equals(r.brief());
+        List<ProcessInfo> all = brief ? supervisor.allProcessInfo() : supervisor.liveProcessInfo();
         List<ProcessInfo> found = all;
         List<Outcome> unknown = List.of();
         if (!r.namesOrEmpty().isEmpty()) {
@@ -124,7 +128,7 @@ public final class ControlService {
             found = res.targets().stream().map(NameResolver.Target::process).toList();
             unknown = res.unknown();
         }
-        List<?> processes = Boolean.TRUE.equals(r.brief()) ? found.stream().map(ProcessRow::of).toList() : found;
+        List<?> processes = brief ? found.stream().map(ProcessRow::of).toList() : found;
         return Reply.result(Map.of("processes", processes, "unknown", unknown));
     }
 
