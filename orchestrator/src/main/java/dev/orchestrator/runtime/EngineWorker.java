@@ -641,6 +641,7 @@ public final class EngineWorker implements Worker {
         }
         try {
             session.cancel();
+            inbox.wakeOnEveryConfirm();
             long deadline = System.nanoTime() + STOP_CONFIRM_WAIT_NANOS;
             while (tracker.unconfirmed() > 0) {
                 long left = deadline - System.nanoTime();
@@ -649,7 +650,7 @@ public final class EngineWorker implements Worker {
                             tracker.unconfirmed());
                     break;
                 }
-                Signal signal = inbox.poll(Math.min(left, ACK_LINGER_NANOS)); // acks of publishes do not wake it
+                Signal signal = inbox.poll(left);
                 if (signal != null) {
                     handle(signal);
                 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * does once the confirms waiting in the inbox cover {@code confirmWake} outputs, so that an engine fed slower than it
  * works is woken per delivery, not per delivery and per confirm. The worker takes the other confirms with its next
  * signal, or when its acks are due ({@link DeliveryTracker#nanosUntilFlush}): the wait it passes to {@link #poll(long)}.
+ * During a stop the worker waits for nothing but confirms: {@link #wakeOnEveryConfirm()}.
  */
 final class Inbox {
 
@@ -17,6 +18,7 @@ final class Inbox {
     private final AtomicInteger quietWeight = new AtomicInteger();
     private final int confirmWake;
     private volatile Thread waiting;
+    private volatile boolean everyConfirmWakes;
 
     /** An inbox whose confirms wake the worker once they cover {@code confirmWake} outputs. */
     Inbox(int confirmWake) {
@@ -32,9 +34,14 @@ final class Inbox {
     /** A confirm of {@code outputs} outputs: it wakes the worker only with those before it, {@code confirmWake} or more. */
     void addConfirm(Signal.Confirm confirm, int outputs) {
         signals.add(confirm);
-        if (quietWeight.addAndGet(outputs) >= confirmWake) {
+        if (everyConfirmWakes || quietWeight.addAndGet(outputs) >= confirmWake) {
             wake();
         }
+    }
+
+    /** From now on, every confirm wakes the worker: a stopping worker waits for its last confirms only. */
+    void wakeOnEveryConfirm() {
+        everyConfirmWakes = true;
     }
 
     /** The next signal, or null. */

@@ -50,6 +50,15 @@ class InboxTest {
     }
 
     @Test
+    void duringAStopEveryConfirmWakesTheWorker() throws Exception {
+        inbox.wakeOnEveryConfirm();
+        CompletableFuture<Signal> taken = waitingWorker();
+        Signal.Confirm confirm = new Signal.Confirm(null, 1, false, true);
+        inbox.addConfirm(confirm, 1);
+        assertSame(confirm, taken.get(5, TimeUnit.SECONDS), "one output's confirm wakes it, a minute before its wait ends");
+    }
+
+    @Test
     void aDeliveryWakesTheWorkerAndComesAfterTheConfirmsBeforeIt() throws Exception {
         CompletableFuture<Signal> taken = waitingWorker();
         Signal.Confirm confirm = new Signal.Confirm(null, 1, false, true);
