@@ -115,12 +115,12 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
     }
 
     /**
-     * Closes the channel and gives its share of the connection back; the broker requeues every unacked delivery. The
-     * next session of the engine declares its topology again.
+     * Closes the channel and gives its share of the connection back; the broker requeues every unacked delivery.
+     * What it declared stays known to the connection, so the engine's next session there (a restart) does not declare
+     * it again; a session lost instead ({@link #lost}, {@link #handleCancel}) makes the next one declare again.
      */
     void close() {
         closing = true;
-        connection.forget(declared);
         abort(channel);
         connection.release();
     }
@@ -133,8 +133,11 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
         }
     }
 
+    /** The channel closed: by the broker or with the connection, what it declared may be gone; by us, it is not. */
     private void lost(ShutdownSignalException cause) {
-        connection.forget(declared);
+        if (!cause.isInitiatedByApplication()) {
+            connection.forget(declared);
+        }
         if (!closing) {
             inbox.add(new Signal.Lost(this, cause.getMessage()));
         }

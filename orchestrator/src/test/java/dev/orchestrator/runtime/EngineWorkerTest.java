@@ -754,6 +754,32 @@ class EngineWorkerTest {
     }
 
     /**
+     * A worker restarted beside another of its engine (their connection stays open) trusts the topology declared on
+     * that connection rather than declaring it again: a next queue an operator deleted meanwhile is not there after
+     * the restart, and is declared again when the broker returns the first output sent to it; nothing is lost.
+     */
+    @Test
+    void aWorkerRestartedOnItsEnginesConnectionDoesNotDeclareItsTopologyAgain() throws Exception {
+        on(BrokerKind.RABBITMQ, "restart");
+        String e = name("e");
+        String out = EngineConfig.queueOf(name("out"));
+        define(engine(e).next(name("out")));
+        AmqpProbe probe = probe();
+        RunningWorker first = start(e, 0);
+        start(e, 1);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 2);
+        assertEquals(0, first.stop());
+        probe.delete(out);
+        start(e, 0);
+        awaitConsuming(probe, EngineConfig.queueOf(e), 2);
+        assertEquals(-1, probe.ready(out), "not declared again by the restarted worker");
+        feed(probe, e, 100);
+        await().atMost(WAIT).until(() -> probe.ready(out) > 0);
+        List<AmqpProbe.Message> outputs = probe.collect(out);
+        await().atMost(WAIT).until(() -> ids(outputs).equals(range(100)));
+    }
+
+    /**
      * A task's route to a queue that does not exist (event_filter's {@code route} to a mistyped queue) is returned by
      * the broker: the event goes to the error queue with the reason, once per event (a topic exchange nobody is bound
      * to is publish-subscribe: see aPublishToAMissingExchange..., no error).
