@@ -151,14 +151,20 @@ final class Session implements Consumer, ConfirmListener, ReturnListener {
     /** An ack wakes the worker only with enough others ({@link Inbox#addConfirm}): its inputs' acks can wait. */
     @Override
     public void handleAck(long seq, boolean multiple) {
-        long outputs = multiple ? Math.max(1, seq - confirmedUpTo) : 1;
-        confirmedUpTo = Math.max(confirmedUpTo, seq);
-        inbox.addConfirm(new Signal.Confirm(this, seq, multiple, true), (int) Math.min(outputs, Integer.MAX_VALUE));
+        inbox.addConfirm(new Signal.Confirm(this, seq, multiple, true), settled(seq, multiple));
     }
 
     @Override
     public void handleNack(long seq, boolean multiple) {
+        settled(seq, multiple);
         inbox.add(new Signal.Confirm(this, seq, multiple, false));
+    }
+
+    /** The outputs a confirm (ack or nack) settles: one, or when {@code multiple} all since the last confirm. */
+    private int settled(long seq, boolean multiple) {
+        long outputs = multiple ? Math.max(1, seq - confirmedUpTo) : 1;
+        confirmedUpTo = Math.max(confirmedUpTo, seq);
+        return (int) Math.min(outputs, Integer.MAX_VALUE);
     }
 
     /** Before the confirm of the same publish, on the same amqp-client thread: the worker sees the return first. */

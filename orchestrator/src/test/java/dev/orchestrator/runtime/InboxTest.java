@@ -16,11 +16,15 @@ class InboxTest {
     private final Inbox inbox = new Inbox(10);
 
     private CompletableFuture<Signal> waitingWorker() {
-        return waitingWorker(TimeUnit.MINUTES.toNanos(1));
+        return waitingWorker(inbox, TimeUnit.MINUTES.toNanos(1));
     }
 
-    /** A thread waiting in {@link Inbox#poll(long)} for at most {@code nanos}: what it takes. */
     private CompletableFuture<Signal> waitingWorker(long nanos) {
+        return waitingWorker(inbox, nanos);
+    }
+
+    /** A thread waiting in {@code inbox}'s {@link Inbox#poll(long)} for at most {@code nanos}: what it takes. */
+    static CompletableFuture<Signal> waitingWorker(Inbox inbox, long nanos) {
         CompletableFuture<Signal> taken = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
