@@ -2,9 +2,12 @@ package dev.orchestrator.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orchestrator.config.ConfigLoader;
+import dev.orchestrator.control.client.ControlClient;
+import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.daemon.Daemon;
 import dev.orchestrator.supervision.ProcessState;
 import dev.orchestrator.supervision.TestWorkers;
@@ -102,6 +105,19 @@ class ProcessStdinTest {
         assertTrue(lines.get(6).startsWith("2 INCORRECT_PARAMETERS: "), out);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("cat.log"))
                 .equals("hello\ndéjà vu\n"));
+    }
+
+    /** The daemon's {@code stdin} writes to one process named, never to a group spec that holds one. */
+    @Test
+    void stdinRefusesAGroupSpec() throws Exception {
+        try (ControlClient client = ControlClient.connect(dir.resolve("ctl.sock"))) {
+            ControlClient.RemoteError refused = assertThrows(ControlClient.RemoteError.class,
+                    () -> client.call(Request.stdin("cat:*", "not for a group\n")));
+            assertEquals("BAD_NAME", refused.fault());
+            assertEquals("cat:*: no such process", refused.getMessage());
+            client.call(Request.stdin("cat", "named\n"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("cat.log")).equals("named\n"));
     }
 
     @Test

@@ -227,11 +227,7 @@ public final class SupervisorRpc {
                 a -> {
                     byte[] chars = a.string(1).getBytes(StandardCharsets.UTF_8);
                     ProcessInfo p = targets.process(a.string(0));
-                    try {
-                        supervisor.sendProcessStdin(p.group(), p.name(), chars);
-                    } catch (Fault f) {
-                        throw new RpcFault(Faults.valueOf(f.code().name()), a.string(0));
-                    }
+                    run(() -> supervisor.sendProcessStdin(p.group(), p.name(), chars));
                     return true;
                 });
     }

@@ -132,12 +132,16 @@ public final class ControlService {
         return Reply.result(Map.of("processes", processes, "unknown", unknown));
     }
 
-    /** {@code fg}'s input: {@code chars} to the standard input of the one process named. */
+    /** {@code fg}'s input: {@code chars} to the standard input of the one process named (a group spec is refused). */
     private Reply stdin(Request r) throws Fault {
         if (r.chars() == null) throw new IllegalArgumentException("no chars given");
-        List<NameResolver.Target> targets = resolve(r).targets();
-        if (targets.size() != 1 || r.names().size() != 1) throw new Fault(Fault.Code.BAD_NAME, String.join(" ", r.names()));
-        ProcessInfo p = targets.get(0).process();
+        if (r.namesOrEmpty().size() != 1) throw new IllegalArgumentException("stdin takes exactly one process name");
+        ProcessInfo p;
+        try {
+            p = single(r.names().get(0));
+        } catch (NameResolver.UnresolvedName e) {
+            throw new Fault(Fault.Code.BAD_NAME, e.getMessage());
+        }
         supervisor.sendProcessStdin(p.group(), p.name(), r.chars().getBytes(StandardCharsets.UTF_8));
         return Reply.result(Map.of());
     }
@@ -274,7 +278,7 @@ public final class ControlService {
         String channel = r.channel() == null ? "stdout" : r.channel();
         ProcessInfo p;
         try {
-            p = new NameResolver(supervisor.allProcessInfo()).single(r.names().get(0));
+            p = single(r.names().get(0));
         } catch (NameResolver.UnresolvedName e) {
             return Reply.error("BAD_NAME", e.outcome().message());
         }
@@ -304,6 +308,11 @@ public final class ControlService {
             }
         }
         throw new InterruptedException();
+    }
+
+    /** The one process {@code name} designates ({@link NameResolver#single}). */
+    private ProcessInfo single(String name) throws NameResolver.UnresolvedName {
+        return new NameResolver(supervisor.allProcessInfo()).single(name);
     }
 
     private NameResolver.Resolution resolve(Request r) {
