@@ -1,11 +1,10 @@
 package dev.orchestrator.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.control.client.ControlClient;
 import dev.orchestrator.control.client.ControlClient.RemoteError;
+import dev.orchestrator.control.protocol.ProcessRow;
 import dev.orchestrator.control.protocol.Request;
 import dev.orchestrator.control.protocol.Wire;
-import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 import java.io.IOException;
 import java.util.List;
@@ -33,8 +32,7 @@ final class FgCommand extends ControlCommand {
             fail(GENERIC);
             return;
         }
-        JsonNode result = client.call(Request.of("status", names));
-        List<ProcessInfo> found = Wire.list(result.get("processes"), Wire::process);
+        List<ProcessRow> found = rows(client, names);
         if (found.size() != 1) {
             out("ERROR: bad process name supplied");
             fail(GENERIC);
@@ -64,6 +62,11 @@ final class FgCommand extends ControlCommand {
         out("Exiting foreground");
     }
 
+    /** What the status table shows of the processes {@code names}: all {@code fg} looks at. */
+    private static List<ProcessRow> rows(ControlClient client, List<String> names) throws IOException, RemoteError {
+        return Wire.list(client.call(Request.statusRows(names)).get("processes"), Wire::row);
+    }
+
     /** Sends each line of the input, until its end, a refusal or the process leaving RUNNING. */
     private void forwardInput(ControlClient client, String namespec) throws IOException, RemoteError {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -74,8 +77,7 @@ final class FgCommand extends ControlCommand {
                 else remoteError(e);
                 return;
             }
-            JsonNode now = client.call(Request.of("status", List.of(namespec))).get("processes");
-            if (Wire.list(now, Wire::process).stream().noneMatch(p -> p.state() == ProcessState.RUNNING)) {
+            if (rows(client, List.of(namespec)).stream().noneMatch(p -> p.state() == ProcessState.RUNNING)) {
                 out("Process got killed");
                 return;
             }
