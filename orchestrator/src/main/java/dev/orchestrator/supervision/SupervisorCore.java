@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -54,10 +55,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     private final Supplier<Configuration> reader;
     private final AtomicLong pids = new AtomicLong();
     private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
-    /**
-     * The active groups by name, replaced whole (on the supervisor thread, or by the constructor before it runs) and
-     * never changed in place: a reader on another thread ({@code status}) sees all the groups of a change or none.
-     */
+    /** The active groups by name, never changed in place: {@link #publish} replaces them whole. */
     private volatile Map<String, ProcessGroup> groups;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final SupervisedProcess.Host host = new Host();
@@ -86,7 +84,9 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         // supervisord's run() adds every group before runforever() opens its servers: a status asked at once lists them
-        this.groups = Map.copyOf(byName(newGroups(configuration.groups())));
+        this.groups = Map.of();
+        List<ProcessGroup> initial = newGroups(configuration.groups());
+        publish(all -> initial.forEach(g -> all.put(g.name(), g)));
     }
 
     /** Autostarts the processes of every configured group in (group priority, name) and programs= order. */
@@ -252,7 +252,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
             GroupConfig config = configuration.groups().stream().filter(g -> g.name().equals(group)).findFirst()
                     .orElseThrow(() -> new Fault(Fault.Code.BAD_NAME, group));
             ProcessGroup added = newGroup(config);
-            publish(added);
+            publish(all -> all.put(group, added));
             added.processes().forEach(SupervisedProcess::autostart);
             return null;
         });
@@ -265,9 +265,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
             ProcessGroup g = groups.get(group);
             if (g == null) throw new Fault(Fault.Code.BAD_NAME, group);
             if (!g.unstopped().isEmpty()) throw new Fault(Fault.Code.STILL_RUNNING, group);
-            Map<String, ProcessGroup> rest = new HashMap<>(groups);
-            rest.remove(group);
-            groups = Map.copyOf(rest);
+            publish(all -> all.remove(group));
             g.close();
             return null;
         });
@@ -312,7 +310,8 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                 }
             }
             outdated.forEach(SupervisedProcess::close);
-            publish(new ProcessGroup(config, next.engines(), processes));
+            ProcessGroup updated = new ProcessGroup(config, next.engines(), processes);
+            publish(all -> all.put(group, updated));
             made.forEach(SupervisedProcess::autostart);
             return null;
         });
@@ -337,7 +336,10 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
                     if (!state.compareAndSet(SupervisorState.RESTARTING, SupervisorState.RUNNING)) return null;
                     groups.values().forEach(ProcessGroup::close);
                     List<ProcessGroup> added = newGroups(configuration.groups());
-                    groups = Map.copyOf(byName(added));
+                    publish(all -> {
+                        all.clear();
+                        added.forEach(g -> all.put(g.name(), g));
+                    });
                     autostart(added);
                     return null;
                 });
@@ -413,7 +415,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         try {
             call(() -> {
                 groups.values().forEach(ProcessGroup::close);
-                groups = Map.of();
+                publish(Map::clear);
                 return null;
             });
         } catch (Fault e) {
@@ -481,16 +483,13 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         return new ProcessGroup(config, configuration.engines(), processes);
     }
 
-    private static Map<String, ProcessGroup> byName(List<ProcessGroup> groups) {
-        Map<String, ProcessGroup> map = new HashMap<>();
-        groups.forEach(g -> map.put(g.name(), g));
-        return map;
-    }
-
-    /** Adds {@code group}, or puts it in the place of the group of its name, in a new map of the groups. */
-    private void publish(ProcessGroup group) {
+    /**
+     * Every change of the groups: {@code change} made to a copy of them, then published whole (on the supervisor
+     * thread, or by the constructor before it runs), so that a reader on another thread sees all of it or none.
+     */
+    private void publish(Consumer<Map<String, ProcessGroup>> change) {
         Map<String, ProcessGroup> next = new HashMap<>(groups);
-        next.put(group.name(), group);
+        change.accept(next);
         groups = Map.copyOf(next);
     }
 
