@@ -31,8 +31,16 @@ public record ProcessConfig(
         ChildOptions child,
         Source source) {
 
-    /** supervisorctl's namespec: {@code name} when group and process share it, else {@code group:name}. */
-    public String namespec() { return group.equals(name) ? name : group + ':' + name; }
+    /** supervisorctl's namespec of this process ({@link #namespec(String, String)}). */
+    public String namespec() { return namespec(group, name); }
+
+    /**
+     * supervisorctl's namespec, the one formula of every namespec: {@code name} when group and process share it (the
+     * group when no process is named), else {@code group:name}.
+     */
+    public static String namespec(String group, String name) {
+        return name == null || name.equals(group) ? String.valueOf(group) : group + ':' + name;
+    }
 
     /** The Java engine this process runs (as a thread or in its own JVM), or null for a command. */
     public LaunchSpec launch() { return execution == null ? null : execution.engine(); }

@@ -1,5 +1,6 @@
 package dev.orchestrator.supervision;
 
+import dev.orchestrator.config.ProcessConfig;
 import java.util.Map;
 
 /**
@@ -43,5 +44,5 @@ public record ProcessInfo(
         return state == ProcessState.RUNNING ? Math.max(0, now - start) : 0;
     }
 
-    public String namespec() { return group.equals(name) ? name : group + ':' + name; }
+    public String namespec() { return ProcessConfig.namespec(group, name); }
 }

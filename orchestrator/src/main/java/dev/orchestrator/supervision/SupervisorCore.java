@@ -1,5 +1,7 @@
 package dev.orchestrator.supervision;
 
+import static dev.orchestrator.config.ProcessConfig.namespec;
+
 import dev.orchestrator.config.Configuration;
 import dev.orchestrator.config.GroupConfig;
 import dev.orchestrator.config.ProcessConfig;
@@ -516,11 +518,6 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         SupervisedProcess p = name == null ? null : g.process(name);
         if (p == null) throw new Fault(Fault.Code.BAD_NAME, namespec(group, name));
         return p;
-    }
-
-    private static String namespec(String group, String name) {
-        if (name == null || name.equals(group)) return String.valueOf(group);
-        return group + ':' + name;
     }
 
     private void checkRunning() throws Fault {

@@ -1,5 +1,6 @@
 package dev.orchestrator.control.protocol;
 
+import dev.orchestrator.config.ProcessConfig;
 import dev.orchestrator.supervision.ProcessInfo;
 import dev.orchestrator.supervision.ProcessState;
 
@@ -14,5 +15,5 @@ public record ProcessRow(String name, String group, ProcessState state, String d
         return new ProcessRow(p.name(), p.group(), p.state(), p.description());
     }
 
-    public String namespec() { return group.equals(name) ? name : group + ':' + name; }
+    public String namespec() { return ProcessConfig.namespec(group, name); }
 }
