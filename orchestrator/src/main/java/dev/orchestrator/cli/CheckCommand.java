@@ -71,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
             List<Problem> problems = new ArrayList<>(configuration.problems());
             if (tasks instanceof DefaultTaskRegistry discovered) {
                 Source dir = new Source(plugins.directory(), 0, null, null);
-                discovered.problems().forEach(p -> problems.add(new Problem(Problem.Severity.WARNING, dir, p)));
+                discovered.allWarnings().forEach(p -> problems.add(new Problem(Problem.Severity.WARNING, dir, p)));
             }
             CheckReport report = CheckReport.of(configuration, problems,
                     (engine, type) -> tasks.engineType(type).map(t -> engine.withDefaultBinding(t.defaultBinding()))

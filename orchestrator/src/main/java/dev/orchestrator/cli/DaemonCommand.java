@@ -13,7 +13,6 @@ import dev.orchestrator.supervision.WorkerFactory;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +77,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
             @Override
             public List<String> warnings() {
-                return Stream.concat(registry.problems().stream(), registry.warnings().stream()).toList();
+                return registry.allWarnings();
             }
         };
     }

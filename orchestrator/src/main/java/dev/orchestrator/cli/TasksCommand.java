@@ -34,8 +34,7 @@ final class TasksCommand implements Callable<Integer> {
         list(registry, "engine types", DefaultTaskRegistry.ENGINE_TYPE, registry.engineTypeNames());
         list(registry, "event tasks (event_processing)", DefaultTaskRegistry.EVENT_TASK, registry.eventTaskNames());
         list(registry, "beat tasks (beat_processing)", DefaultTaskRegistry.BEAT_TASK, registry.beatTaskNames());
-        registry.problems().forEach(w -> System.err.println("tasks: warning: " + w));
-        registry.warnings().forEach(w -> System.err.println("tasks: warning: " + w));
+        registry.allWarnings().forEach(w -> System.err.println("tasks: warning: " + w));
         return 0;
     }
 

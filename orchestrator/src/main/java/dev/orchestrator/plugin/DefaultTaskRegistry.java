@@ -14,6 +14,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +264,13 @@ public final class DefaultTaskRegistry implements TaskRegistry {
     /** The names a second origin registered again (two versions of a plugin jar): kept from the first, said here. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Everything the registry warns of, one line each: its {@link #problems()}, then its {@link #warnings()}. */
+    public List<String> allWarnings() {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(warnings);
+        return List.copyOf(all);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.plugin.DefaultTaskRegistry;
+import dev.orchestrator.testing.PluginJars;
 import dev.orchestrator.api.EngineType;
 import dev.orchestrator.api.EventTask;
 import dev.orchestrator.api.TaskRegistry;
@@ -138,6 +139,21 @@ class CheckCommandTest {
         assertTrue(problems.size() > 20, r.out());
         assertTrue(problems.stream().allMatch(l -> l.matches("  \\w+: /\\S+:\\d+ \\[[^]]+](?: \\w+)?: .+")),
                 () -> String.join("\n", problems));
+    }
+
+    /** Two versions of a plugin jar: check says which registration is ignored, as {@code tasks} and the main log do. */
+    @Test
+    void aTaskRegisteredAgainByAnotherJarIsAWarning() throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path v1 = PluginJars.write(tmp, plugins.resolve("demo-1.0.jar"), "1.0");
+        Path v2 = PluginJars.write(tmp, plugins.resolve("demo-1.1.jar"), "1.1");
+        Files.writeString(tmp.resolve("s.conf"), "[program:x]\ncommand=engine-launcher -e dynamic -n x -w 0\n"
+                + "[engine:x]\nevent_processing=demo.version\n");
+        Run r = run(new CommandLine(new CheckCommand()), "-c", tmp.resolve("s.conf").toString(), "--plugins",
+                plugins.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("warning: " + plugins + ": event task 'demo.version' of " + v2
+                + " ignored: already registered by " + v1), r.out());
     }
 
     @Test
