@@ -29,9 +29,9 @@ import java.util.Map;
  * The build's training run for the CLI's class-data archive (bin/orchestrator {@code --write-cds-archive}, run by
  * {@code mvn package}): every control command once, in this JVM, against a socket that answers each request with
  * an item (log text for tail and maintail) and a result holding every field the commands read, written by the
- * daemon's own
- * {@link Protocol}. The JVM then archives the classes those runs loaded, so a real command maps them instead of
- * loading them from the jars.
+ * daemon's own {@link Protocol}; one command finds the socket through a configuration with an {@code [include]}, as
+ * etc/ does. The JVM then archives the classes those runs loaded, so a real command maps them instead of loading
+ * them from the jars (a class missing from the archive makes the JVM open its jar).
  */
 public final class ClientTraining {
 
@@ -47,8 +47,9 @@ public final class ClientTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("orchestrator-cds");
         Path socket = dir.resolve("training.sock");
-        Path config = Files.writeString(dir.resolve("supervisord.conf"),
-                "[unix_http_server]\nfile=%(here)s/training.sock\n");
+        Path config = Files.writeString(dir.resolve("supervisord.conf"), "[include]\nfiles = conf.d/*.conf\n");
+        Path included = Files.writeString(Files.createDirectory(dir.resolve("conf.d")).resolve("socket.conf"),
+                "[unix_http_server]\nfile=%(here)s/../training.sock\n");
         Answers answers = Answers.make();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -65,6 +66,8 @@ public final class ClientTraining {
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(config);
+            Files.deleteIfExists(included);
+            Files.deleteIfExists(included.getParent());
             Files.deleteIfExists(dir);
         }
     }

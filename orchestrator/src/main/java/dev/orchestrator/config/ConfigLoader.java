@@ -44,15 +44,15 @@ public final class ConfigLoader {
     }
 
     /**
-     * The {@code [supervisord]} and {@code [unix_http_server]} settings of {@code mainFile} (its includes too), read
-     * exactly as {@link #load} reads them but without the programs, engines and broker: what the CLI needs to find
-     * the daemon's socket, quickly. Defaults when the file is missing or wrong (the daemon then says why).
+     * The control socket that {@code mainFile} configures: {@code [unix_http_server] file=} of it and its includes,
+     * read exactly as {@link #load} reads it but nothing else (no other section, no amqp2engines.conf): the CLI's
+     * lookup before every control command. The default when the file is missing or wrong (the daemon says why).
      */
-    public static SupervisordSettings loadSupervisord(Path mainFile) {
+    public static Path socketFile(Path mainFile) {
         ConfigLoader loader = new ConfigLoader(mainFile, System.getenv(), Home.get());
         Map<String, Object> names = Expansions.base(loader.here, loader.environment);
-        return SupervisordReader.read(loader.readFiles(names), loader.here, loader.home, names, loader.problems)
-                .settings();
+        return SupervisordReader.socketFile(loader.readSupervisordFiles(names), loader.here, loader.home, names,
+                loader.problems);
     }
 
     private Configuration load() {
@@ -78,6 +78,14 @@ public final class ConfigLoader {
 
     /** The main file, the files it includes and amqp2engines.conf, in one document. */
     private IniDocument readFiles(Map<String, Object> names) {
+        IniDocument doc = readSupervisordFiles(names);
+        Path engines = here.resolve(ENGINES_FILE);
+        if (Files.isRegularFile(engines)) IniReader.read(engines, doc, problems);
+        return doc;
+    }
+
+    /** The main file and the files it includes, in one document. */
+    private IniDocument readSupervisordFiles(Map<String, Object> names) {
         IniDocument doc = new IniDocument();
         if (!Files.isRegularFile(mainFile)) {
             problems.error(new Source(mainFile, 0, null, null), "no such configuration file (expected the"
@@ -86,8 +94,6 @@ public final class ConfigLoader {
             IniReader.read(mainFile, doc, problems);
             include(doc, names);
         }
-        Path engines = here.resolve(ENGINES_FILE);
-        if (Files.isRegularFile(engines)) IniReader.read(engines, doc, problems);
         return doc;
     }
 
@@ -112,7 +118,7 @@ public final class ConfigLoader {
             }
             matched.addAll(found);
         }
-        matched.forEach(file -> IniReader.read(file, doc, problems));
+        for (Path file : matched) IniReader.read(file, doc, problems);
         for (IniEntry e : section.entries()) {
             if (!e.source().file().equals(mainFile)) {
                 problems.warning(e.source(), "ignored: only the main file's [include] is read, as supervisord does");

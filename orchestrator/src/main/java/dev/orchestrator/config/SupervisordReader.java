@@ -31,11 +31,8 @@ final class SupervisordReader {
 
     static Result read(IniDocument doc, Path here, Path home, Map<String, Object> names, Problems problems) {
         SupervisordSettings defaults = new SupervisordSettings(home.resolve("logs/orchestrator.log"), 50L << 20, 10,
-                "info", home.resolve("run/orchestrator.pid"), null, home.resolve("logs"),
-                home.resolve("run/orchestrator.sock"));
-        Server socket = doc.section(SERVER_SECTION)
-                .map(s -> server(new SectionValues(s, problems), here, names, defaults.socketFile()))
-                .orElse(new Server(defaults.socketFile(), null));
+                "info", home.resolve("run/orchestrator.pid"), null, home.resolve("logs"), defaultSocket(home));
+        Server socket = server(doc, here, home, names, problems);
         SupervisordSettings.InetHttpServer inet = HttpServerReader.inet(doc, names, problems);
         Result result = doc.section(SECTION)
                 .map(s -> daemon(new SectionValues(s, problems), here, names, defaults))
@@ -46,8 +43,24 @@ final class SupervisordReader {
                 result.environment());
     }
 
+    /** The control socket of {@code doc}: {@code [unix_http_server] file=}, as {@link #read} reads it. */
+    static Path socketFile(IniDocument doc, Path here, Path home, Map<String, Object> names, Problems problems) {
+        return server(doc, here, home, names, problems).file();
+    }
+
+    private static Path defaultSocket(Path home) {
+        return home.resolve("run/orchestrator.sock");
+    }
+
     /** {@code [unix_http_server]}: the socket file and the credentials HTTP requests on it need. */
     private record Server(Path file, Credentials credentials) {}
+
+    private static Server server(IniDocument doc, Path here, Path home, Map<String, Object> names,
+                                 Problems problems) {
+        IniSection section = doc.section(SERVER_SECTION).orElse(null);
+        return section == null ? new Server(defaultSocket(home), null)
+                : server(new SectionValues(section, problems), here, names, defaultSocket(home));
+    }
 
     private static Server server(SectionValues values, Path here, Map<String, Object> names, Path dflt) {
         for (IniEntry e : values.section().entries()) {
