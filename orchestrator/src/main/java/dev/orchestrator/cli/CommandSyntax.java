@@ -74,6 +74,12 @@ record CommandSyntax(String name, List<String> description, List<Flag> flags, St
         return all;
     }
 
+    /** The option called {@code name} (any of its names), or null. */
+    Flag option(String name) {
+        for (Flag f : options()) if (f.named(name)) return f;
+        return null;
+    }
+
     /** {@code --help}: synopsis, description, operands and options, in picocli's layout. */
     void printUsage(PrintWriter w) {
         StringBuilder synopsis = new StringBuilder("Usage: orchestrator ").append(name).append(" [-h]");

@@ -32,7 +32,7 @@ final class ControlArgs {
                 parsed.operands.addAll(args.subList(i + 1, args.size()));
                 break;
             }
-            if (!arg.startsWith("-") || arg.length() == 1 || arg.substring(1).chars().allMatch(Character::isDigit)) {
+            if (!arg.startsWith("-") || arg.length() == 1 || isNumber(arg.substring(1))) {
                 parsed.operands.add(arg);
                 continue;
             }
@@ -43,12 +43,11 @@ final class ControlArgs {
                 name = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
             }
-            String option = name;
-            CommandSyntax.Flag flag = syntax.options().stream().filter(f -> f.named(option)).findFirst().orElse(null);
+            CommandSyntax.Flag flag = syntax.option(name);
             if (flag == CommandSyntax.HELP) {
                 parsed.help = true;
             } else if (flag != null && flag.label() != null) {
-                List<String> taken = parsed.values.computeIfAbsent(flag.key(), k -> new ArrayList<>());
+                List<String> taken = parsed.taken(flag.key());
                 if (value == null) {
                     if (i + 1 == args.size()) throw new UsageException("Missing required parameter for option '"
                             + name + "' (" + flag.label() + ")");
@@ -67,6 +66,19 @@ final class ControlArgs {
             }
         }
         return parsed;
+    }
+
+    /** The values taken so far by the option whose long name is {@code key}, to add to. */
+    private List<String> taken(String key) {
+        List<String> taken = values.get(key);
+        if (taken == null) values.put(key, taken = new ArrayList<>());
+        return taken;
+    }
+
+    /** {@code -N} is an operand (e.g. {@code maintail -100}), not an option. */
+    private static boolean isNumber(String text) {
+        for (int i = 0; i < text.length(); i++) if (!Character.isDigit(text.charAt(i))) return false;
+        return true;
     }
 
     /** Whether the flag whose long name is {@code key} was given. */

@@ -79,18 +79,28 @@ record GlobalOptions(String config, String serverUrl, boolean interactive, Strin
      * subcommand has no use for is an error naming both.
      */
     String[] argumentsFor(Predicate<String> accepts) {
+        return arguments(accepts);
+    }
+
+    /** {@link #argumentsFor} a control command, which takes both options (no lambda on the CLI's start-up path). */
+    String[] argumentsForControlCommand() {
+        return arguments(null);
+    }
+
+    /** The arguments for a subcommand that takes the options {@code accepts} does, or every one when it is null. */
+    private String[] arguments(Predicate<String> accepts) {
         List<String> out = new ArrayList<>();
         out.add(command.get(0));
         handDown(accepts, "config", config, "-c", out);
         handDown(accepts, "serverurl", serverUrl, "-s", out);
         out.addAll(command.subList(1, command.size()));
-        return out.toArray(String[]::new);
+        return out.toArray(new String[0]);
     }
 
     private void handDown(Predicate<String> accepts, String key, String value, String shortName, List<String> out) {
         if (value == null) return;
         String option = HANDED_DOWN.get(key);
-        if (!accepts.test(option)) {
+        if (accepts != null && !accepts.test(option)) {
             throw new IllegalArgumentException("option " + shortName + " does not apply to '" + command.get(0)
                     + "' (it reads no configuration and talks to no daemon)");
         }

@@ -12,7 +12,7 @@ import java.io.IOException;
  * supervisorctl's lines: {@code G: added process group}, {@code ERROR: process group already active} (not a
  * failure), {@code ERROR: no such process/group: G}, {@code ERROR: process/group still running: G} (exit 1).
  */
-final class GroupChangeCommand extends ControlCommand {
+abstract class GroupChangeCommand extends ControlCommand {
 
     static final CommandSyntax ADD = CommandSyntax.of("add")
             .describedAs("Activate process groups that reread found (add G...).")
@@ -27,9 +27,15 @@ final class GroupChangeCommand extends ControlCommand {
         this.add = add;
     }
 
-    static GroupChangeCommand add() { return new GroupChangeCommand(true); }
+    /** {@code add}. */
+    static final class Add extends GroupChangeCommand {
+        Add() { super(true); }
+    }
 
-    static GroupChangeCommand remove() { return new GroupChangeCommand(false); }
+    /** {@code remove}. */
+    static final class Remove extends GroupChangeCommand {
+        Remove() { super(false); }
+    }
 
     @Override
     void run(ControlClient client) throws IOException, RemoteError {

@@ -58,7 +58,7 @@ public final class Main {
         String name = globals.command().get(0);
         ControlCommands.Entry control = ControlCommands.find(name);
         if (control != null) {
-            List<String> args = List.of(globals.argumentsFor(option -> true));
+            List<String> args = List.of(globals.argumentsForControlCommand());
             return ControlCommands.run(control, args.subList(1, args.size()), in, out, err);
         }
         String[] args = globals.command().toArray(String[]::new);

@@ -59,9 +59,9 @@ final class StatusCommand extends ControlCommand {
             return;
         }
         List<ProcessRow> rows = Wire.list(result.get("processes"), Wire::row);
-        if (rows.stream().anyMatch(p -> p.state().isStopped())) fail(STATUS_NOT_RUNNING);
+        for (ProcessRow row : rows) if (row.state().isStopped()) fail(STATUS_NOT_RUNNING);
         for (Outcome o : unknown) out(o.name() + ": ERROR (" + o.message() + ")");
-        StatusTable.lines(rows).forEach(this::out);
+        for (String line : StatusTable.lines(rows)) out(line);
     }
 
     /** The engines' queues beside the processes; a daemon without a broker view says why instead. */

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code *}), each with its own line, or {@code No process matched given expression.} when none does. The patterns
  * are read as in every command (docs/control.md, Names).
  */
-final class WildcardsCommand extends ControlCommand {
+abstract class WildcardsCommand extends ControlCommand {
 
     static final CommandSyntax MSTART = syntax("mstart", "start");
     static final CommandSyntax MSTOP = syntax("mstop", "stop");
@@ -24,11 +24,20 @@ final class WildcardsCommand extends ControlCommand {
         this.actions = List.of(actions);
     }
 
-    static WildcardsCommand mstart() { return new WildcardsCommand(ProcessAction.START); }
+    /** {@code mstart}. */
+    static final class MStart extends WildcardsCommand {
+        MStart() { super(ProcessAction.START); }
+    }
 
-    static WildcardsCommand mstop() { return new WildcardsCommand(ProcessAction.STOP); }
+    /** {@code mstop}. */
+    static final class MStop extends WildcardsCommand {
+        MStop() { super(ProcessAction.STOP); }
+    }
 
-    static WildcardsCommand mrestart() { return new WildcardsCommand(ProcessAction.STOP, ProcessAction.START); }
+    /** {@code mrestart}. */
+    static final class MRestart extends WildcardsCommand {
+        MRestart() { super(ProcessAction.STOP, ProcessAction.START); }
+    }
 
     private static CommandSyntax syntax(String name, String command) {
         return CommandSyntax.of(name)

@@ -65,8 +65,8 @@ public final class ControlClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request}, hands every intermediate line ({@code item}, {@code data}) to {@code lines}, and returns
-     * the final result. An error reply is thrown as {@link RemoteError}.
+     * Sends {@code request}, hands every intermediate line ({@code item}, {@code data}) to {@code lines} (none when
+     * null), and returns the final result. An error reply is thrown as {@link RemoteError}.
      */
     public JsonNode call(Request request, Consumer<Reply> lines) throws IOException, RemoteError {
         out.write(Wire.request(request));
@@ -78,13 +78,13 @@ public final class ControlClient implements AutoCloseable {
             Reply reply = Wire.reply(line);
             if (reply.error() != null) throw new RemoteError(reply.error().fault(), reply.error().message());
             if (reply.result() != null) return reply.result();
-            if (reply.item() != null || reply.data() != null) lines.accept(reply);
+            if (lines != null && (reply.item() != null || reply.data() != null)) lines.accept(reply);
         }
     }
 
     /** {@link #call} for a request without intermediate lines. */
     public JsonNode call(Request request) throws IOException, RemoteError {
-        return call(request, r -> { });
+        return call(request, null);
     }
 
     /** Blocks until the daemon closes the connection (it does when it has shut down). */

@@ -132,7 +132,7 @@ public final class Wire {
     /** Every element of a JSON array, converted. */
     public static <T> List<T> list(JsonNode array, Function<JsonNode, T> each) {
         List<T> out = new ArrayList<>();
-        if (array != null) array.forEach(e -> out.add(each.apply(e)));
+        if (array != null) for (JsonNode e : array) out.add(each.apply(e));
         return out;
     }
 
