@@ -22,7 +22,7 @@ final class Expansions {
     static Map<String, Object> base(Path here, Map<String, String> environment) {
         Map<String, Object> names = new HashMap<>();
         names.put("here", here.toString());
-        environment.forEach((k, v) -> names.put("ENV_" + k, v));
+        putEnvironment(names, environment);
         return names;
     }
 
@@ -36,8 +36,12 @@ final class Expansions {
     /** A copy of {@code names} with {@code ENV_K} for each {@code K=V} of {@code environment}. */
     static Map<String, Object> withEnvironment(Map<String, Object> names, Map<String, String> environment) {
         Map<String, Object> copy = new HashMap<>(names);
-        environment.forEach((k, v) -> copy.put("ENV_" + k, v));
+        putEnvironment(copy, environment);
         return copy;
+    }
+
+    private static void putEnvironment(Map<String, Object> names, Map<String, String> environment) {
+        for (Map.Entry<String, String> e : environment.entrySet()) names.put("ENV_" + e.getKey(), e.getValue());
     }
 
     /** {@code ~} and {@code ~/x} as Python's {@code os.path.expanduser}: {@code $HOME} (from the names), else user.home. */

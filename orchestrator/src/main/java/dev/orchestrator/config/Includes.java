@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,12 +26,15 @@ final class Includes {
         for (Path segment : full.getRoot() == null ? full : full.getRoot().relativize(full)) {
             matches = step(matches, segment.toString());
         }
-        return matches.stream().filter(Files::isRegularFile).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        for (Path p : matches) if (Files.isRegularFile(p)) files.add(p);
+        Collections.sort(files);
+        return files;
     }
 
     private static List<Path> step(List<Path> dirs, String segment) {
         List<Path> next = new ArrayList<>();
-        boolean wildcard = segment.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
+        boolean wildcard = segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0 || segment.indexOf('[') >= 0;
         for (Path dir : dirs) {
             if (!wildcard) {
                 Path p = dir.resolve(segment);

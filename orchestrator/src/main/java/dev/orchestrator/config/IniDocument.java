@@ -19,7 +19,9 @@ final class IniDocument {
     Collection<IniSection> sections() { return sections.values(); }
 
     IniSection sectionFor(String name, Source header) {
-        return sections.computeIfAbsent(name, n -> new IniSection(n, header));
+        IniSection section = sections.get(name);
+        if (section == null) sections.put(name, section = new IniSection(name, header));
+        return section;
     }
 
     /** Records that {@code file} was read; false if it already had been. */

@@ -1,6 +1,8 @@
 package dev.orchestrator.config;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an INI file the way supervisord's parser (Python's {@code RawConfigParser} with {@code ;} and {@code #}
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  */
 final class IniReader {
 
-    private static final Pattern SECTION = Pattern.compile("\\[(?<header>.+)]");
-    private static final Pattern OPTION = Pattern.compile("(?<option>.*?)\\s*[=:]\\s*(?<value>.*)");
     private static final String HERE = "%(here)s";
     static final int MAX_BYTES = 4 << 20;
 
@@ -69,7 +67,10 @@ final class IniReader {
         } catch (CharacterCodingException e) {
             text = new String(bytes, StandardCharsets.ISO_8859_1);
         }
-        return text.lines().toList();
+        List<String> lines = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new StringReader(text));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) lines.add(line);
+        return lines;
     }
 
     static String describe(IOException e) {
@@ -100,7 +101,9 @@ final class IniReader {
             for (int i = 0; i < lines.size(); i++) {
                 line(lines.get(i), i + 1);
             }
-            pending.forEach((sec, entries) -> entries.forEach((k, p) -> store(sec, p)));
+            for (Map.Entry<IniSection, Map<String, Pending>> e : pending.entrySet()) {
+                for (Pending p : e.getValue().values()) store(e.getKey(), p);
+            }
         }
 
         private void line(String raw, int lineNo) {
@@ -121,9 +124,8 @@ final class IniReader {
                 return;
             }
             keyIndent = indent;
-            Matcher header = SECTION.matcher(value);
-            if (header.lookingAt()) {
-                String name = header.group("header");
+            String name = header(value);
+            if (name != null) {
                 section = doc.sectionFor(name, new Source(file, lineNo, name, null));
                 key = null;
             } else if (section == null) {
@@ -135,8 +137,8 @@ final class IniReader {
         }
 
         private void option(String text, int lineNo) {
-            Matcher m = OPTION.matcher(text);
-            String name = m.matches() ? m.group("option").strip().toLowerCase(java.util.Locale.ROOT) : "";
+            int split = indexOfSeparator(text);
+            String name = split < 0 ? "" : text.substring(0, split).strip().toLowerCase(java.util.Locale.ROOT);
             if (name.isEmpty()) {
                 problems.error(new Source(file, lineNo, section.name(), null),
                         "cannot parse '" + text + "' (expected key=value, key = value or key: value)");
@@ -144,8 +146,10 @@ final class IniReader {
                 return;
             }
             key = name;
-            Map<String, Pending> entries = pending.computeIfAbsent(section, s -> new LinkedHashMap<>());
-            Pending earlier = entries.put(name, new Pending(name, lineNo, new ArrayList<>(List.of(m.group("value")))));
+            Map<String, Pending> entries = pending.get(section);
+            if (entries == null) pending.put(section, entries = new LinkedHashMap<>());
+            String value = text.substring(split + 1).stripLeading();
+            Pending earlier = entries.put(name, new Pending(name, lineNo, new ArrayList<>(List.of(value))));
             if (earlier != null) duplicate(name, earlier.line, lineNo);
         }
 
@@ -156,9 +160,8 @@ final class IniReader {
         private void store(IniSection sec, Pending p) {
             String value = String.join("\n", p.lines).stripTrailing().replace(HERE, here);
             Source source = new Source(file, p.line, sec.name(), p.key);
-            sec.put(new IniEntry(p.key, value, source)).ifPresent(earlier -> {
-                if (!earlier.source().file().equals(file)) duplicate(sec, earlier, source);
-            });
+            IniEntry earlier = sec.put(new IniEntry(p.key, value, source)).orElse(null);
+            if (earlier != null && !earlier.source().file().equals(file)) duplicate(sec, earlier, source);
         }
 
         private void duplicate(String name, int earlierLine, int lineNo) {
@@ -169,6 +172,24 @@ final class IniReader {
         private void duplicate(IniSection sec, IniEntry earlier, Source later) {
             problems.warning(later, "also set in " + earlier.source().file() + ':' + earlier.source().line()
                     + " for [" + sec.name() + "]; this later value is used");
+        }
+
+        /**
+         * The name of a {@code [section]} header line, or null: Python's {@code SECTCRE}, {@code \[(?P<header>.+)\]}
+         * matched at the start, so the name runs to the line's last {@code ]}. By hand, not by regex: the CLI reads
+         * the configuration before every command, and a cold regex costs it milliseconds.
+         */
+        private static String header(String line) {
+            int end = line.lastIndexOf(']');
+            return line.startsWith("[") && end > 1 ? line.substring(1, end) : null;
+        }
+
+        /** Where a {@code key=value} or {@code key: value} line splits (Python's {@code OPTCRE}), or -1. */
+        private static int indexOfSeparator(String line) {
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == '=' || line.charAt(i) == ':') return i;
+            }
+            return -1;
         }
 
         private static int firstNonSpace(String line) {

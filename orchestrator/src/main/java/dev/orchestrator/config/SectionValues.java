@@ -29,7 +29,8 @@ final class SectionValues {
 
     /** The raw value as written (comments stripped), or {@code fallback} when the key is absent. */
     String raw(String key, String fallback) {
-        return section.entry(key).map(IniEntry::value).orElse(fallback);
+        IniEntry entry = section.entry(key).orElse(null);
+        return entry == null ? fallback : entry.value();
     }
 
     /** The value (or the default) expanded with {@code names}; on a bad format, the error and {@code fallback}. */
