@@ -46,7 +46,7 @@ final class StatusCommand extends ControlCommand {
         List<String> wanted = names().contains(NameResolver.ALL) ? List.of() : names();
         boolean json = args.flag("--json");
         JsonNode result = client.call(json ? Request.of("status", wanted) : Request.statusRows(wanted));
-        List<Outcome> unknown = Wire.list(result.get("unknown"), Wire::outcome);
+        List<Outcome> unknown = Wire.outcomes(result.get("unknown"));
         if (!unknown.isEmpty()) fail(STATUS_UNKNOWN);
         if (json) {
             List<ProcessInfo> processes = Wire.list(result.get("processes"), Wire::process);
@@ -58,7 +58,7 @@ final class StatusCommand extends ControlCommand {
             json(doc);
             return;
         }
-        List<ProcessRow> rows = Wire.list(result.get("processes"), Wire::row);
+        List<ProcessRow> rows = Wire.rows(result.get("processes"));
         for (ProcessRow row : rows) if (row.state().isStopped()) fail(STATUS_NOT_RUNNING);
         for (Outcome o : unknown) out(o.name() + ": ERROR (" + o.message() + ")");
         for (String line : StatusTable.lines(rows)) out(line);

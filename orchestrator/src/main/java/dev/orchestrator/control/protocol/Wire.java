@@ -129,6 +129,20 @@ public final class Wire {
                 n.path("autostart").asBoolean(), n.path("groupPriority").asInt(), n.path("processPriority").asInt());
     }
 
+    /** The {@link #row}s of a JSON array (a loop, not {@link #list}: no lambda to link on the status path). */
+    public static List<ProcessRow> rows(JsonNode array) {
+        List<ProcessRow> out = new ArrayList<>();
+        if (array != null) for (JsonNode e : array) out.add(row(e));
+        return out;
+    }
+
+    /** The {@link #outcome}s of a JSON array, as {@link #rows}. */
+    public static List<Outcome> outcomes(JsonNode array) {
+        List<Outcome> out = new ArrayList<>();
+        if (array != null) for (JsonNode e : array) out.add(outcome(e));
+        return out;
+    }
+
     /** Every element of a JSON array, converted. */
     public static <T> List<T> list(JsonNode array, Function<JsonNode, T> each) {
         List<T> out = new ArrayList<>();
