@@ -117,6 +117,13 @@ abstract class ControlCommand {
         out.flush();
     }
 
+    /** {@code lines} in one write (a status table of 1,000 processes: one flush, not one per line). */
+    void out(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) text.append(line).append(System.lineSeparator());
+        print(text.toString());
+    }
+
     /** {@code text} as it is, without a newline (a followed log). */
     void print(String text) {
         out.print(text);

@@ -61,7 +61,7 @@ final class StatusCommand extends ControlCommand {
         List<ProcessRow> rows = Wire.rows(result.get("processes"));
         for (ProcessRow row : rows) if (row.state().isStopped()) fail(STATUS_NOT_RUNNING);
         for (Outcome o : unknown) out(o.name() + ": ERROR (" + o.message() + ")");
-        for (String line : StatusTable.lines(rows)) out(line);
+        out(StatusTable.lines(rows));
     }
 
     /** The engines' queues beside the processes; a daemon without a broker view says why instead. */
