@@ -73,6 +73,9 @@ final class ConfigTree {
                 [unix_http_server]
                 file=%(here)s/../run/orchestrator.sock
 
+                [supervisorctl]
+                serverurl=unix://%(here)s/../run/orchestrator.sock
+
                 [supervisord]
                 logfile=%(here)s/../logs/orchestrator.log
                 loglevel=info

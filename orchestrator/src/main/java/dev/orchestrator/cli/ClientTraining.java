@@ -29,8 +29,8 @@ import java.util.Map;
  * The build's training run for the CLI's class-data archive (bin/orchestrator {@code --write-cds-archive}, run by
  * {@code mvn package}): every control command once, in this JVM, against a socket that answers each request with
  * an item (log text for tail and maintail) and a result holding every field the commands read, written by the
- * daemon's own {@link Protocol}; one command finds the socket through a configuration with an {@code [include]}, as
- * etc/ does. The JVM then archives the classes those runs loaded, so a real command maps them instead of loading
+ * daemon's own {@link Protocol}; two commands find the socket through a configuration, by an {@code [include]} and by
+ * {@code [supervisorctl] serverurl} as etc/ does. The JVM then archives the classes those runs loaded, so a real command maps them instead of loading
  * them from the jars (a class missing from the archive makes the JVM open its jar).
  */
 public final class ClientTraining {
@@ -40,7 +40,7 @@ public final class ClientTraining {
             List.of("pid", "g:p"), List.of("avail"), List.of("version"), List.of("tail", "g:p"),
             List.of("maintail", "-100"),
             List.of("reread"), List.of("update"), List.of("clear", "g:p"), List.of("status", "--help"),
-            List.of("status", "--bad"), List.of("-c", "CONFIG", "status"));
+            List.of("status", "--bad"), List.of("-c", "CONFIG", "status"), List.of("-c", "CLIENT_CONFIG", "status"));
 
     private ClientTraining() {}
 
@@ -50,6 +50,8 @@ public final class ClientTraining {
         Path config = Files.writeString(dir.resolve("supervisord.conf"), "[include]\nfiles = conf.d/*.conf\n");
         Path included = Files.writeString(Files.createDirectory(dir.resolve("conf.d")).resolve("socket.conf"),
                 "[unix_http_server]\nfile=%(here)s/../training.sock\n");
+        Path clientConfig = Files.writeString(dir.resolve("supervisorctl.conf"),
+                "[supervisorctl]\nserverurl=unix://%(here)s/training.sock\n");
         Answers answers = Answers.make();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -59,13 +61,17 @@ public final class ClientTraining {
             daemon.start();
             for (List<String> command : COMMANDS) {
                 List<String> argv = new ArrayList<>();
-                for (String arg : command) argv.add(arg.equals("CONFIG") ? config.toString() : arg);
+                for (String arg : command) {
+                    argv.add(arg.equals("CONFIG") ? config.toString()
+                            : arg.equals("CLIENT_CONFIG") ? clientConfig.toString() : arg);
+                }
                 if (!argv.contains("-c")) argv.addAll(List.of("-s", "unix://" + socket));
                 Main.run(argv.toArray(String[]::new), sink, sink);
             }
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(config);
+            Files.deleteIfExists(clientConfig);
             Files.deleteIfExists(included);
             Files.deleteIfExists(included.getParent());
             Files.deleteIfExists(dir);

@@ -44,15 +44,20 @@ public final class ConfigLoader {
     }
 
     /**
-     * The control socket that {@code mainFile} configures: {@code [unix_http_server] file=} of it and its includes,
-     * read exactly as {@link #load} reads it but nothing else (no other section, no amqp2engines.conf): the CLI's
-     * lookup before every control command. The default when the file is missing or wrong (the daemon says why).
+     * The control socket the CLI talks to for {@code mainFile}, looked up before every control command: as
+     * supervisorctl does, {@code [supervisorctl] serverurl=unix://PATH} of the main file alone; without it, the
+     * daemon's {@code [unix_http_server] file=} of the main file and its includes, read exactly as {@link #load}
+     * reads it but nothing else (no other section, no amqp2engines.conf). The default when the file is missing or
+     * wrong (the daemon says why).
      */
     public static Path socketFile(Path mainFile) {
         ConfigLoader loader = new ConfigLoader(mainFile, System.getenv(), Home.get());
         Map<String, Object> names = Expansions.base(loader.here, loader.environment);
-        return SupervisordReader.socketFile(loader.readSupervisordFiles(names), loader.here, loader.home, names,
-                loader.problems);
+        IniDocument doc = loader.readMainFile();
+        Path client = SupervisordReader.clientSocketFile(doc, loader.here, names, loader.problems);
+        if (client != null) return client;
+        loader.include(doc, names);
+        return SupervisordReader.socketFile(doc, loader.here, loader.home, names, loader.problems);
     }
 
     private Configuration load() {
@@ -86,13 +91,19 @@ public final class ConfigLoader {
 
     /** The main file and the files it includes, in one document. */
     private IniDocument readSupervisordFiles(Map<String, Object> names) {
+        IniDocument doc = readMainFile();
+        include(doc, names);
+        return doc;
+    }
+
+    /** The main file alone (an empty document and the error when it is missing). */
+    private IniDocument readMainFile() {
         IniDocument doc = new IniDocument();
         if (!Files.isRegularFile(mainFile)) {
             problems.error(new Source(mainFile, 0, null, null), "no such configuration file (expected the"
                     + " supervisord main file: pass -c FILE or set ORCHESTRATOR_CONFIG)");
         } else {
             IniReader.read(mainFile, doc, problems);
-            include(doc, names);
         }
         return doc;
     }

@@ -14,7 +14,7 @@ record Sections(Map<String, IniSection> programs, List<IniSection> groups, Map<S
 
     /** Read by the daemon, or (supervisorctl's own section) skipped by supervisord too. */
     private static final Set<String> DAEMON = Set.of(SupervisordReader.SECTION, SupervisordReader.SERVER_SECTION,
-            HttpServerReader.INET_SECTION, "include", "supervisorctl");
+            HttpServerReader.INET_SECTION, "include", SupervisordReader.CLIENT_SECTION);
     private static final List<String> IGNORED_PREFIXES = List.of("rpcinterface:", "ctlplugin:");
     private static final List<String> UNSUPPORTED_PREFIXES = List.of("eventlistener:", "fcgi-program:");
 

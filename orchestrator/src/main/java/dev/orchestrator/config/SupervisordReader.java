@@ -19,6 +19,8 @@ final class SupervisordReader {
 
     static final String SECTION = "supervisord";
     static final String SERVER_SECTION = "unix_http_server";
+    static final String CLIENT_SECTION = "supervisorctl";
+    private static final String UNIX_SCHEME = "unix://";
 
     private static final Set<String> USED = Set.of("logfile", "logfile_maxbytes", "logfile_backups", "loglevel",
             "pidfile", "directory", "childlogdir", "environment");
@@ -41,6 +43,18 @@ final class SupervisordReader {
         return new Result(new SupervisordSettings(s.logfile(), s.logfileMaxBytes(), s.logfileBackups(), s.loglevel(),
                 s.pidfile(), s.directory(), s.childLogDir(), socket.file(), socket.credentials(), inet),
                 result.environment());
+    }
+
+    /**
+     * {@code [supervisorctl] serverurl=unix://PATH}, expanded and resolved as supervisorctl does (supervisor/options.py,
+     * {@code ClientOptions.read_config}: {@code here} and {@code ENV_X}, then {@code ~}) but from the main file's
+     * directory as every path here; null without it or for another scheme.
+     */
+    static Path clientSocketFile(IniDocument doc, Path here, Map<String, Object> names, Problems problems) {
+        IniSection section = doc.section(CLIENT_SECTION).orElse(null);
+        String url = section == null ? null : new SectionValues(section, problems).expanded("serverurl", null, names);
+        if (url == null || !url.startsWith(UNIX_SCHEME)) return null;
+        return here.resolve(Expansions.expandUser(url.substring(UNIX_SCHEME.length()), names)).normalize();
     }
 
     /** The control socket of {@code doc}: {@code [unix_http_server] file=}, as {@link #read} reads it. */

@@ -4,9 +4,9 @@ import dev.orchestrator.config.ConfigLoader;
 import java.nio.file.Path;
 
 /**
- * Finds the control socket for the CLI: {@code [unix_http_server] file=} of the configuration, read by the daemon's
- * own reader ({@link ConfigLoader#socketFile}, includes and expansions alike) without the rest of the
- * configuration. Without that key the socket is {@code run/orchestrator.sock} under the installation.
+ * Finds the control socket for the CLI ({@link ConfigLoader#socketFile}, the daemon's own reader): supervisorctl's
+ * {@code [supervisorctl] serverurl=unix://PATH} of the main file, else the daemon's {@code [unix_http_server]
+ * file=} (includes and expansions alike), else {@code run/orchestrator.sock} under the installation.
  */
 public final class SocketPath {
 

@@ -35,6 +35,31 @@ class SocketPathTest {
         assertEquals(ConfigLoader.load(main).supervisord().socketFile(), SocketPath.of(main));
     }
 
+    /**
+     * supervisorctl's own rule first (supervisor/options.py, ClientOptions.read_config): {@code [supervisorctl]
+     * serverurl} of the main file, whose includes are then not read at all.
+     */
+    @Test
+    void serverUrlOfTheMainFileAsSupervisorctlReadsIt() throws Exception {
+        Path main = dir.resolve("etc/supervisord.conf");
+        Files.createDirectories(dir.resolve("etc/conf.d"));
+        Files.writeString(main, "[supervisorctl]\nserverurl = unix://%(here)s/../run/ctl.sock\n"
+                + "[include]\nfiles = conf.d/*.conf\n");
+        Files.writeString(dir.resolve("etc/conf.d/broken.conf"), "no section header\n");
+        assertEquals(dir.resolve("run/ctl.sock"), SocketPath.of(main));
+        Files.writeString(main, "[supervisorctl]\nserverurl = unix://~/ctl.sock\n");
+        assertEquals(Path.of(System.getenv("HOME"), "ctl.sock"), SocketPath.of(main));
+    }
+
+    @Test
+    void anHttpServerUrlLeavesTheDaemonsSocket() throws Exception {
+        Path main = dir.resolve("etc/supervisord.conf");
+        Files.createDirectories(main.getParent());
+        Files.writeString(main, "[supervisorctl]\nserverurl=http://localhost:9001\n"
+                + "[unix_http_server]\nfile=%(here)s/d.sock\n");
+        assertEquals(dir.resolve("etc/d.sock"), SocketPath.of(main));
+    }
+
     @Test
     void aMissingFileMeansTheDefaultSocket() {
         assertEquals(Home.get().resolve("run/orchestrator.sock"), SocketPath.of(dir.resolve("nothing.conf")));
