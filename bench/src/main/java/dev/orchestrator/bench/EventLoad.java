@@ -57,6 +57,7 @@ final class EventLoad {
                 long begin = System.nanoTime();
                 for (int i = 0; i < producers; i++) running.add(new Producer(i, rate / producers));
                 TimeUnit.SECONDS.sleep(warmupSeconds);
+                long backlogBefore = backlog(sinkConnection, queues.get(0));
                 long t0 = System.nanoTime();
                 long r0 = sink.received();
                 long p0 = confirmed(running);
@@ -75,7 +76,7 @@ final class EventLoad {
                 String failure = running.stream().map(p -> p.failure).filter(f -> f != null).findFirst().orElse(null);
                 return new LoadResult((r1 - r0) / elapsed, (p1 - p0) / elapsed, latency.p50Ms(), latency.p99Ms(),
                         latency.p99WindowMedianMs(), wholeRun.p99Ms(), (c1 - c0) * 1e6 / Math.max(1, r1 - r0),
-                        (s1 - s0) / Math.max(1, r1 - r0), backlog,
+                        (s1 - s0) / Math.max(1, r1 - r0), backlog, backlog - backlogBefore,
                         failure);
             } finally {
                 for (Producer p : running) p.stop();
@@ -159,9 +160,11 @@ final class EventLoad {
     /**
      * A run's figures: rates, latency percentiles of all samples of the measured window, the median of its 1 s
      * windows' p99, the p99 of all samples of the whole run (warm-up included, as PerfTest's summary), the daemon's
-     * CPU microseconds and context switches per event reaching the sink, the first queue's backlog, and what failed.
+     * CPU microseconds and context switches per event reaching the sink, the first queue's backlog at the end and its
+     * growth over the measured window (ready messages; a consumer that keeps up leaves up to about a prefetch window
+     * ready between its ack batches, one that falls behind leaves a growing backlog), and what failed.
      */
     record LoadResult(double eventsPerSecond, double publishedPerSecond, double p50Ms, double p99Ms,
             double p99WindowMedianMs, double p99WholeRunMs, double daemonCpuMicrosPerEvent, double daemonContextSwitchesPerEvent, long backlog,
-            String failure) { }
+            long backlogGrowth, String failure) { }
 }

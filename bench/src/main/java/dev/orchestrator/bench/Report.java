@@ -91,6 +91,8 @@ final class Report {
             Row.diagnostic("CPU us/event, 3 hops daemon", "hop3_daemon_cpu_us_per_event", "perftest_4q_cpu_us_per_msg"),
             Row.diagnostic("1st queue backlog, 1 hop", "hop1_backlog", null),
             Row.diagnostic("1st queue backlog, 3 hops", "hop3_backlog", null),
+            Row.diagnostic("1st queue backlog growth over the window, 1 hop", "hop1_backlog_growth", null),
+            Row.diagnostic("1st queue backlog growth over the window, 3 hops", "hop3_backlog_growth", null),
             Row.diagnostic("CPU s of daemon, start 100", "start_100_workers_daemon_cpu_s", null),
             Row.diagnostic("CPU ms, orchestrator status", "status_cli_cpu_ms", null),
             Row.diagnostic("start 100 again (warm daemon), s", "restart_100_workers_s", null),

@@ -188,6 +188,7 @@ final class Scenarios {
         report.add(prefix + "_daemon_cpu_us_per_event", r.daemonCpuMicrosPerEvent());
         report.add(prefix + "_daemon_ctxt_switches_per_event", r.daemonContextSwitchesPerEvent());
         report.add(prefix + "_backlog", r.backlog());
+        report.add(prefix + "_backlog_growth", r.backlogGrowth());
     }
 
     private static void check(EventLoad.LoadResult r) throws IOException {
