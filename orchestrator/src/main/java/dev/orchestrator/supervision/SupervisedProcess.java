@@ -70,18 +70,15 @@ final class SupervisedProcess {
     /** What a process needs from its supervisor. */
     interface Host {
         /**
-         * Runs {@code task} on the supervisor thread once {@code delayNanos} of {@link #nanoTime()} have passed (0:
+         * Runs {@code task} on the supervisor thread once {@code delayNanos} of {@link #clock()} have passed (0:
          * as soon as it can); the future cancels it.
          *
          * @throws RejectedExecutionException once the supervisor is closed
          */
         Future<?> schedule(Runnable task, long delayNanos);
 
-        /** The clock of deadlines and exit times, as {@link System#nanoTime()}. */
-        long nanoTime();
-
-        /** The wall clock of start and stop times, as {@link System#currentTimeMillis()}. */
-        long currentTimeMillis();
+        /** The clock of {@link #schedule}'s deadlines, exit times, start and stop times. */
+        SupervisorClock clock();
 
         WorkerFactory factory();
 
@@ -160,7 +157,7 @@ final class SupervisedProcess {
 
     private ProcessInfo info(boolean live) {
         Status s = status;
-        long now = host.currentTimeMillis() / 1000;
+        long now = host.clock().currentTimeMillis() / 1000;
         long start = s.start() / 1000;
         long stop = s.stop() / 1000;
         String description = Descriptions.describe(s.state(), config.name(), s.pid(), start, stop, now, s.spawnerr(),
@@ -207,7 +204,7 @@ final class SupervisedProcess {
             }
             case STARTING, RUNNING -> {
                 Run current = run;
-                current.stopRequestedNanos = host.nanoTime();
+                current.stopRequestedNanos = host.clock().nanoTime();
                 killing = true;
                 cancelTimer();
                 MainLog.stopRequested(config.name(), current.pid, current.worker.killable() ? config.child() : null);
@@ -287,7 +284,7 @@ final class SupervisedProcess {
         cancelTimer();
         killing = false;
         run = null;
-        change(new Status(ProcessState.STARTING, 0, host.currentTimeMillis(), status.stop(), null, null,
+        change(new Status(ProcessState.STARTING, 0, host.clock().currentTimeMillis(), status.stop(), null, null,
                 status.worker()));
         AbandonedThread previous = abandoned;
         if (previous != null && previous.alive()) {
@@ -442,7 +439,7 @@ final class SupervisedProcess {
             MainLog.abandoned(config.name(), stuck.pid, config.program(), inHand(stuck.worker), left.stack());
         }
         Status s = status;
-        change(new Status(ProcessState.STOPPED, 0, s.start(), host.currentTimeMillis(), s.spawnerr(), KILLED,
+        change(new Status(ProcessState.STOPPED, 0, s.start(), host.clock().currentTimeMillis(), s.spawnerr(), KILLED,
                 s.worker()));
     }
 
@@ -495,7 +492,7 @@ final class SupervisedProcess {
     /** Where the abandoned thread of the last run is stuck, while it lives; else null. */
     private String stuck() {
         AbandonedThread a = abandoned;
-        return a != null && a.alive() ? a.describe(host.nanoTime()) : null;
+        return a != null && a.alive() ? a.describe(host.clock().nanoTime()) : null;
     }
 
     /**
@@ -568,7 +565,7 @@ final class SupervisedProcess {
     private final class Run implements Runnable {
         final long pid;
         final Worker worker;
-        final long startNanos = host.nanoTime();
+        final long startNanos = host.clock().nanoTime();
         Thread thread;
         // confined to the supervisor thread
         long stopRequestedNanos;
@@ -597,8 +594,8 @@ final class SupervisedProcess {
                 code = 1;
                 LOG.error("{} (pid {}) failed: {}", config.name(), pid, e.toString(), e);
             }
-            exitMillis = host.currentTimeMillis();
-            exitNanos = host.nanoTime();
+            exitMillis = host.clock().currentTimeMillis();
+            exitNanos = host.clock().nanoTime();
             int exitCode = code;
             post(() -> exited(this, exitCode));
         }

@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -43,7 +42,7 @@ import java.util.function.Supplier;
  */
 public final class SupervisorCore implements Supervisor, AutoCloseable {
 
-    private static final long STOP_REPORT_SECONDS = 2;
+    private static final long STOP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long SHUTDOWN_REPORT_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     @FunctionalInterface
@@ -55,6 +54,7 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     private final WorkerFactory factory;
     private final ProcessLogs logs;
     private final Supplier<Configuration> reader;
+    private final SupervisorClock clock;
     private final AtomicLong pids = new AtomicLong();
     private final List<ProcessListener> listeners = new CopyOnWriteArrayList<>();
     /** The active groups by name, never changed in place: {@link #publish} replaces them whole. */
@@ -74,10 +74,17 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
      */
     public SupervisorCore(Configuration configuration, WorkerFactory factory, ProcessLogs logs,
                             Supplier<Configuration> reader) {
+        this(configuration, factory, logs, reader, SupervisorClock.SYSTEM);
+    }
+
+    /** As the public constructor, on {@code clock} (a test's, which it drives). */
+    SupervisorCore(Configuration configuration, WorkerFactory factory, ProcessLogs logs,
+                   Supplier<Configuration> reader, SupervisorClock clock) {
         this.configuration = configuration;
         this.factory = factory;
         this.logs = logs;
         this.reader = reader;
+        this.clock = clock;
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "supervisor");
             t.setDaemon(true);
@@ -184,21 +191,14 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         CompletableFuture<ProcessInfo> stopped = call(() -> {
             if (!process.state().isRunning()) throw new Fault(Fault.Code.NOT_RUNNING, namespec(group, name));
             process.stop();
-            return process.whenStopped();
+            CompletableFuture<ProcessInfo> whenStopped = process.whenStopped();
+            // rpcinterface's onwait: process.stop_report(), a line every 2 s while the caller waits
+            if (wait) reportUntil(whenStopped, STOP_REPORT_NANOS, () -> {
+                if (process.state() == ProcessState.STOPPING) MainLog.waitingToStop(name);
+            });
+            return whenStopped;
         });
-        while (wait && !stopped.isDone()) {
-            if (process.state() == ProcessState.STOPPING) MainLog.waitingToStop(name);
-            try {
-                stopped.get(STOP_REPORT_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                // report again
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Fault(Fault.Code.FAILED, "interrupted while stopping " + namespec(group, name));
-            }
-        }
+        if (wait) await(stopped);
     }
 
     @Override
@@ -436,37 +436,54 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
         return null;
     }
 
-    /** supervisord's ordered shutdown: groups one at a time, highest priority first, reporting every 3 s. */
+    /**
+     * supervisord's ordered shutdown: groups one at a time, highest priority first, and its shutdown_report: the
+     * unstopped processes every 3 s from the first group's stop until the last process has stopped.
+     */
     private void stopAllOrdered() throws Fault {
         List<ProcessGroup> order = call(() -> groups.values().stream()
                 .sorted(Comparator.comparing(ProcessGroup::config, ProcessGroup.START_ORDER).reversed()).toList());
-        long lastReport = System.nanoTime() - SHUTDOWN_REPORT_NANOS;
-        for (ProcessGroup group : order) {
-            CompletableFuture<Void> stopped = call(() -> {
-                group.stopAll();
-                return CompletableFuture.allOf(group.processes().stream()
-                        .map(SupervisedProcess::whenStopped)
-                        .toArray(CompletableFuture[]::new));
-            });
-            while (!stopped.isDone()) {
-                long now = System.nanoTime();
-                if (now - lastReport >= SHUTDOWN_REPORT_NANOS) {
-                    List<String> names = unstoppedNames();
-                    if (!names.isEmpty()) MainLog.waitingToDie(names);
-                    lastReport = now;
-                }
-                try {
-                    stopped.get(SHUTDOWN_REPORT_NANOS - (System.nanoTime() - lastReport), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // report again
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Fault(Fault.Code.FAILED, "interrupted while stopping " + group.name());
-                }
+        CompletableFuture<Void> allStopped = new CompletableFuture<>();
+        try {
+            for (int i = 0; i < order.size(); i++) {
+                ProcessGroup group = order.get(i);
+                boolean first = i == 0;
+                await(call(() -> {
+                    group.stopAll();
+                    if (first) reportUntil(allStopped, SHUTDOWN_REPORT_NANOS, this::shutdownReport);
+                    return CompletableFuture.allOf(group.processes().stream()
+                            .map(SupervisedProcess::whenStopped)
+                            .toArray(CompletableFuture[]::new));
+                }));
             }
+        } finally {
+            allStopped.complete(null);
         }
+    }
+
+    private void shutdownReport() {
+        List<String> names = unstoppedNames();
+        if (!names.isEmpty()) MainLog.waitingToDie(names);
+    }
+
+    /**
+     * Runs {@code report} now and then every {@code periodNanos} of the clock, on the supervisor thread, until
+     * {@code done} completes.
+     */
+    private void reportUntil(CompletableFuture<?> done, long periodNanos, Runnable report) {
+        if (done.isDone()) return;
+        AtomicReference<Future<?>> next = new AtomicReference<>();
+        Runnable step = new Runnable() {
+            @Override
+            public void run() {
+                if (done.isDone()) return;
+                // the next one first: once a report is written, its successor is on the clock
+                next.set(clock.schedule(executor, this, periodNanos));
+                report.run();
+            }
+        };
+        step.run();
+        done.whenComplete((r, e) -> next.get().cancel(false));
     }
 
     private List<String> unstoppedNames() {
@@ -588,14 +605,11 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     private final class Host implements SupervisedProcess.Host {
         @Override
         public Future<?> schedule(Runnable task, long delayNanos) {
-            return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return clock.schedule(executor, task, delayNanos);
         }
 
         @Override
-        public long nanoTime() { return System.nanoTime(); }
-
-        @Override
-        public long currentTimeMillis() { return System.currentTimeMillis(); }
+        public SupervisorClock clock() { return clock; }
 
         @Override
         public WorkerFactory factory() { return factory; }

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A real supervisor with a real main log in a temporary directory, recording every transition. */
 final class Harness implements AutoCloseable {
 
-    /** One recorded transition, with its monotonic time. */
+    /** One recorded transition, with its monotonic time on the supervisor's clock. */
     record Step(String name, ProcessState from, ProcessState to, long nanos, ProcessInfo info) { }
 
     final Path dir;
@@ -25,6 +25,8 @@ final class Harness implements AutoCloseable {
     final LogSystem logs;
     SupervisorCore supervisor;
     Configuration configuration;
+    /** The supervisor's clock, set before {@link #start}: the system's unless a test drives its own. */
+    SupervisorClock clock = SupervisorClock.SYSTEM;
 
     Harness(Path dir) {
         this.dir = dir;
@@ -34,8 +36,8 @@ final class Harness implements AutoCloseable {
 
     Harness start(GroupConfig... groups) throws Fault {
         configuration = TestProcesses.configuration(dir, groups);
-        supervisor = new SupervisorCore(configuration, workers, logs.processLogs(), () -> configuration);
-        supervisor.addListener(e -> steps.add(new Step(e.process().name(), e.from(), e.to(), System.nanoTime(),
+        supervisor = new SupervisorCore(configuration, workers, logs.processLogs(), () -> configuration, clock);
+        supervisor.addListener(e -> steps.add(new Step(e.process().name(), e.from(), e.to(), clock.nanoTime(),
                 e.process())));
         supervisor.start();
         return this;

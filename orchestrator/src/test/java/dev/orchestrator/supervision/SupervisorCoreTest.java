@@ -22,7 +22,6 @@ import dev.orchestrator.config.ProgramConfig;
 import dev.orchestrator.config.Source;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -362,27 +361,67 @@ class SupervisorCoreTest extends HarnessTest {
         return won;
     }
 
-    private List<Double> secondsOfLines(String text) {
-        return h.mainLog().lines().filter(l -> l.contains(text))
-                .map(l -> LocalTime.parse(l.substring(11, 23).replace(',', '.')).toNanoOfDay() / 1e9)
-                .toList();
+    /** How many lines of the main log hold {@code text}. */
+    private long linesWith(String text) {
+        return h.mainLog().lines().filter(l -> l.contains(text)).count();
     }
 
+    /**
+     * supervisord's stop_report (rpcinterface's stopProcess waiting) and shutdown_report on a clock the test drives:
+     * a line as the wait begins, then one exactly every 2 s (a stop) or 3 s (a shutdown) while the process has not
+     * stopped, and none once it has.
+     */
     @Test
     void aSlowStopIsReportedEveryTwoSecondsAndASlowShutdownEveryThree() throws Exception {
-        h.workers.script("slow", () -> TestWorkers.slowToStop(2300));
-        h.workers.script("slower", () -> TestWorkers.slowToStop(3300));
-        h.start(single(process("slow").startsecs(0).build()), single(process("slower").startsecs(0).build()));
+        DrivenClock clock = new DrivenClock();
+        h.clock = clock;
+        CountDownLatch slowEnds = new CountDownLatch(1);
+        CountDownLatch slowerEnds = new CountDownLatch(1);
+        h.workers.script("slow", () -> TestWorkers.held(slowEnds, 0));
+        h.workers.script("slower", () -> TestWorkers.held(slowerEnds, 0));
+        h.start(single(process("slow").startsecs(0).stopwaitsecs(60).build()),
+                single(process("slower").startsecs(0).stopwaitsecs(60).build()));
+        clock.advance(1, TimeUnit.NANOSECONDS); // startsecs=0: RUNNING once ready and past the spawn's instant
+        h.awaitState("slow", RUNNING);
         h.awaitState("slower", RUNNING);
-        h.supervisor.stopProcess("slow", "slow", true);
-        List<Double> stopReports = secondsOfLines("INFO waiting for slow to stop");
-        assertEquals(2, stopReports.size(), h.mainLog());
-        assertEquals(2.0, stopReports.get(1) - stopReports.get(0), 0.3);
 
-        h.supervisor.shutdown();
-        h.supervisor.terminated().get(20, TimeUnit.SECONDS);
-        List<Double> dieReports = secondsOfLines("INFO waiting for slower to die");
-        assertEquals(2, dieReports.size(), h.mainLog());
-        assertEquals(3.0, dieReports.get(1) - dieReports.get(0), 0.3);
+        try {
+            String stopLine = "INFO waiting for slow to stop";
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
+                try {
+                    h.supervisor.stopProcess("slow", "slow", true);
+                } catch (Fault f) {
+                    throw new IllegalStateException(f);
+                }
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> linesWith(stopLine) == 1);
+            assertReportsAfter(clock, TimeUnit.SECONDS.toNanos(2), stopLine);
+            slowEnds.countDown();
+            stop.get(15, TimeUnit.SECONDS);
+            clock.advance(10, TimeUnit.SECONDS);
+            assertEquals(3, linesWith(stopLine), "no report once stopped");
+
+            String dieLine = "INFO waiting for slower to die";
+            h.supervisor.shutdown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> linesWith(dieLine) == 1);
+            assertReportsAfter(clock, TimeUnit.SECONDS.toNanos(3), dieLine);
+            slowerEnds.countDown();
+            h.supervisor.terminated().get(15, TimeUnit.SECONDS);
+            clock.advance(10, TimeUnit.SECONDS);
+            assertEquals(3, linesWith(dieLine), "no report once every process has stopped");
+        } finally { // deaf to stops, on a clock nobody moves past stopwaitsecs: they end only when released
+            slowEnds.countDown();
+            slowerEnds.countDown();
+        }
+    }
+
+    /** With one {@code line} reported now: the next exactly {@code periodNanos} later, not a nanosecond before. */
+    private void assertReportsAfter(DrivenClock clock, long periodNanos, String line) {
+        clock.advance(periodNanos - 1, TimeUnit.NANOSECONDS);
+        assertEquals(1, linesWith(line), "not before " + periodNanos + " ns");
+        clock.advance(1, TimeUnit.NANOSECONDS);
+        assertEquals(2, linesWith(line), "again at exactly " + periodNanos + " ns");
+        clock.advance(periodNanos, TimeUnit.NANOSECONDS);
+        assertEquals(3, linesWith(line), "and again a period later");
     }
 }
