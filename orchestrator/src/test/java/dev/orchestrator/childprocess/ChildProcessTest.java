@@ -96,7 +96,8 @@ class ChildProcessTest {
         long t0 = System.nanoTime();
         h.supervisor.stopProcess("stubborn", "stubborn", true);
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(millis >= 1000 && millis < 5000, "stopped after " + millis + " ms");
+        // from below only, as a loaded machine makes anything late: the exact times are DrivenClockTest's
+        assertTrue(millis >= 1000, "stopped after " + millis + " ms");
         assertEquals(STOPPED, h.info("stubborn").state());
         h.awaitMainLog("WARN killing 'stubborn' (" + pid + ") with SIGKILL");
         h.awaitMainLog("WARN stopped: stubborn (terminated by SIGKILL)");

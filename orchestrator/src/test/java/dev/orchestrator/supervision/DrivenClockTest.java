@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +106,35 @@ class DrivenClockTest {
         assertEquals(3_000_000_000L, host.changes.get(3).nanos());
         assertEquals(-1, p.info().exitstatus());
         stuck.countDown();
+    }
+
+    /**
+     * test_transition_stopping_to_killed: a child deaf to its stop signal gets SIGKILL exactly at stopwaitsecs, again
+     * every stopwaitsecs, and stays STOPPING until it dies (ChildProcessTest: the same with a real child).
+     */
+    @Test
+    void aChildPastStopwaitsecsIsKilledExactlyThenAndAgainUntilItDies() throws Exception {
+        CountDownLatch dies = new CountDownLatch(1);
+        AtomicInteger kills = new AtomicInteger();
+        DrivenHost host = new DrivenHost(p -> TestWorkers.killable(dies, kills));
+        SupervisedProcess p = new SupervisedProcess(TestProcesses.process("p").startsecs(0).stopwaitsecs(3).build(),
+                null, host);
+        p.start();
+        host.runPostedUntil(() -> p.state() == RUNNING);
+        p.stop();
+        host.advance(3_000_000_000L - 1, NANOSECONDS);
+        assertEquals(0, kills.get(), "no SIGKILL before stopwaitsecs");
+        host.advance(1, NANOSECONDS);
+        assertEquals(1, kills.get(), "SIGKILL at exactly stopwaitsecs");
+        assertEquals(STOPPING, p.state(), "a child stays STOPPING until it dies");
+        host.advance(3, SECONDS);
+        assertEquals(2, kills.get(), "killed again a stopwaitsecs later");
+        host.advance(1, SECONDS);
+        dies.countDown();
+        host.runPostedUntil(() -> p.state() == STOPPED);
+        assertEquals(List.of(STARTING, RUNNING, STOPPING, STOPPED), states(host));
+        assertEquals(7_000_000_000L, host.changes.get(3).nanos(), "STOPPED when it died");
+        assertEquals(SupervisedProcess.KILLED, p.info().exitstatus(), "as supervisord's for a signal death");
     }
 
     /** Readiness after startsecs: RUNNING exactly when the worker says it is ready (1.8 s), not at startsecs. */

@@ -1,6 +1,7 @@
 package dev.orchestrator.supervision;
 
 import dev.orchestrator.config.ProcessConfig;
+import dev.orchestrator.config.UnixSignals;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -231,6 +232,26 @@ public final class TestWorkers implements WorkerFactory {
                 release.await();
                 return code;
             }
+        };
+    }
+
+    /**
+     * A child process deaf to its stop signal: {@code kills} counts its SIGKILLs ({@link Worker#abort}), and it dies
+     * of SIGKILL once {@code dies} opens, whenever a test on a driven clock says.
+     */
+    public static Worker killable(CountDownLatch dies, AtomicInteger kills) {
+        return new Deaf() {
+            @Override
+            public int run() throws InterruptedException {
+                dies.await();
+                return -UnixSignals.KILL;
+            }
+
+            @Override
+            public boolean killable() { return true; }
+
+            @Override
+            public void abort() { kills.incrementAndGet(); }
         };
     }
 
