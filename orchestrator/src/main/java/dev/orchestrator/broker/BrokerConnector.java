@@ -2,6 +2,7 @@ package dev.orchestrator.broker;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.FrameHandlerFactory;
 import com.rabbitmq.client.impl.nio.NioParams;
 import dev.orchestrator.config.AmqpSettings;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handlers on each connection's reader thread ({@link InlineDispatch}), as confirms and returns do.
  * Sockets use amqp-client's blocking I/O, one small reader thread per connection: measured in {@code make bench},
  * its NIO transport cost much more CPU per event (frames read and written a byte at a time) than blocking I/O does
- * for a few MB more (docs/benchmark.md). The system property
+ * for a few MB more (docs/benchmark.md). A reader wakes the workers its deliveries are for once per socket read, not
+ * once per delivery ({@link ReaderWakes}, {@link WakeBatchingFrameHandler}). The system property
  * {@code orchestrator.amqp.nio=true} switches to NIO (two loops for every socket), for comparison.
  * Automatic recovery is off: each worker reconnects on its own thread and drops its in-flight state, which is
  * simpler to get right than replaying delivery tags and confirm sequence numbers.
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BrokerConnector implements AutoCloseable {
 
     private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    /** The largest message body a connection takes (amqp-client's default, set here for the frame handler). */
+    private static final int MAX_BODY_BYTES = 64 << 20;
     /** The system property that sets the connection limit of the {@link ConnectionPool}. */
     public static final String MAX_CONNECTIONS = "orchestrator.amqp.max_connections";
 
@@ -52,7 +56,7 @@ public final class BrokerConnector implements AutoCloseable {
     /** A connector for {@code uri} whose workers share at most {@code maxConnections} connections. */
     public BrokerConnector(String uri, int maxConnections) {
         this.pool = new ConnectionPool(this::connect, maxConnections);
-        this.factory = new ConnectionFactory();
+        this.factory = new BatchingConnectionFactory();
         try {
             this.nodes = BrokerAddresses.configure(uri, factory);
         } catch (BrokerException e) {
@@ -65,6 +69,7 @@ public final class BrokerConnector implements AutoCloseable {
         factory.setHandshakeTimeout(5_000);
         factory.setChannelRpcTimeout(30_000);
         factory.setRequestedHeartbeat(30);
+        factory.setMaxInboundMessageBodySize(MAX_BODY_BYTES);
         if (Boolean.getBoolean("orchestrator.amqp.nio")) {
             factory.useNio();
             factory.setNioParams(new NioParams().setNbIoThreads(IO_THREADS)
@@ -72,7 +77,27 @@ public final class BrokerConnector implements AutoCloseable {
         }
         factory.setSharedExecutor(new InlineDispatch());
         factory.setHeartbeatExecutor(heartbeats);
-        factory.setThreadFactory(daemonThreads("amqp-"));
+        factory.setThreadFactory(readerThreads());
+    }
+
+    /** amqp-client's connections, with blocking I/O read through a {@link WakeBatchingFrameHandler}. */
+    private static final class BatchingConnectionFactory extends ConnectionFactory {
+        private boolean nio;
+
+        @Override
+        public void useNio() {
+            nio = true;
+            super.useNio();
+        }
+
+        @Override
+        protected synchronized FrameHandlerFactory createFrameHandlerFactory() throws IOException {
+            if (nio) {
+                return super.createFrameHandlerFactory();
+            }
+            return new WakeBatchingFrameHandler.Factory(getConnectionTimeout(), getSocketFactory(),
+                    getSocketConfigurator(), isSSL(), MAX_BODY_BYTES);
+        }
     }
 
     /** {@code orchestrator.amqp.max_connections}: a whole number of at least 1, else a one-line error. */
@@ -148,10 +173,18 @@ public final class BrokerConnector implements AutoCloseable {
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         ThreadGroup group = Thread.currentThread().getThreadGroup();
-        return runnable -> {
-            Thread thread = new Thread(group, runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return runnable -> daemon(new Thread(group, runnable, prefix + count.incrementAndGet()));
+    }
+
+    /** amqp-client's threads (a connection's reader, mainly), able to hold wake-ups ({@link ReaderWakes}). */
+    private static ThreadFactory readerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        return runnable -> daemon(new ReaderWakes.Reader(group, runnable, "amqp-" + count.incrementAndGet()));
+    }
+
+    private static Thread daemon(Thread thread) {
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.runtime;
 
+import dev.orchestrator.broker.ReaderWakes;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * works is woken per delivery, not per delivery and per confirm. The worker takes the other confirms with its next
  * signal, or when its acks are due ({@link DeliveryTracker#nanosUntilFlush}): the wait it passes to {@link #poll(long)}.
  * During a stop the worker waits for nothing but confirms: {@link #wakeOnEveryConfirm()}.
+ * A wake from a connection's reader thread comes once per socket read ({@link ReaderWakes}), not per signal.
  */
 final class Inbox {
 
@@ -78,7 +80,7 @@ final class Inbox {
     private void wake() {
         Thread worker = waiting;
         if (worker != null) {
-            LockSupport.unpark(worker);
+            ReaderWakes.unpark(worker);
         }
     }
 }
