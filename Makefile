@@ -3,7 +3,7 @@ MVN        ?= mvn -B -q
 PREFIX     ?= /usr/local
 ORCH       := orchestrator/bin/orchestrator
 BUILT      := orchestrator/target/build.stamp
-SOURCES    := $(shell find pom.xml api/pom.xml api/src/main orchestrator/pom.xml engines/pom.xml orchestrator/src/main \
+SOURCES    := $(shell find pom.xml api/pom.xml api/src/main orchestrator/pom.xml orchestrator/bin engines/pom.xml orchestrator/src/main \
                 engines/src/main examples/severity-plugin/pom.xml examples/severity-plugin/src \
                 bench/pom.xml bench/perftest/pom.xml bench/src/main -type f 2>/dev/null)
 BENCH_URI  ?= amqp://guest:guest@127.0.0.1:5672
