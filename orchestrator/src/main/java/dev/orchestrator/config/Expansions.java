@@ -44,8 +44,13 @@ final class Expansions {
         for (Map.Entry<String, String> e : environment.entrySet()) names.put("ENV_" + e.getKey(), e.getValue());
     }
 
+    /** A path as written in the configuration: {@code ~} expanded ({@link #expandUser}), relative to {@code here}. */
+    static Path resolve(Path here, String path, Map<String, Object> names) {
+        return here.resolve(expandUser(path, names)).normalize();
+    }
+
     /** {@code ~} and {@code ~/x} as Python's {@code os.path.expanduser}: {@code $HOME} (from the names), else user.home. */
-    static String expandUser(String path, Map<String, Object> names) {
+    private static String expandUser(String path, Map<String, Object> names) {
         if (!path.equals("~") && !path.startsWith("~/")) return path;
         Object home = names.get("ENV_HOME");
         return (home == null ? System.getProperty("user.home") : home.toString()) + path.substring(1);

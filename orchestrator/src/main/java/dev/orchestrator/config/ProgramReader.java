@@ -190,7 +190,7 @@ final class ProgramReader {
             }
             return new LogSpec(LogFiles.auto(childLogDir, process, channel), true, maxBytes, backups);
         }
-        Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
+        Path path = Expansions.resolve(here, value, names);
         return v.parse(key, value, p -> LogFiles.writableLogFile(p, path))
                 .map(p -> new LogSpec(p, false, maxBytes, backups)).orElse(LogSpec.none());
     }

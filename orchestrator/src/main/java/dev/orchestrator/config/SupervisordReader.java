@@ -54,7 +54,7 @@ final class SupervisordReader {
         IniSection section = doc.section(CLIENT_SECTION).orElse(null);
         String url = section == null ? null : new SectionValues(section, problems).expanded("serverurl", null, names);
         if (url == null || !url.startsWith(UNIX_SCHEME)) return null;
-        return here.resolve(Expansions.expandUser(url.substring(UNIX_SCHEME.length()), names)).normalize();
+        return Expansions.resolve(here, url.substring(UNIX_SCHEME.length()), names);
     }
 
     /** The control socket of {@code doc}: {@code [unix_http_server] file=}, as {@link #read} reads it. */
@@ -84,7 +84,7 @@ final class SupervisordReader {
         }
         Credentials credentials = HttpServerReader.credentials(values, names);
         String file = values.expanded("file", null, names);
-        return new Server(file == null ? dflt : here.resolve(Expansions.expandUser(file, names)).normalize(),
+        return new Server(file == null ? dflt : Expansions.resolve(here, file, names),
                 credentials);
     }
 
@@ -118,7 +118,7 @@ final class SupervisordReader {
         if (!values.has(key)) return dflt;
         String value = values.expanded(key, null, names);
         if (value == null) return dflt;
-        Path path = here.resolve(Expansions.expandUser(value, names)).normalize();
+        Path path = Expansions.resolve(here, value, names);
         if (logFile) {
             return values.parse(key, value, v -> LogFiles.writableLogFile(v, path)).orElse(dflt);
         }
