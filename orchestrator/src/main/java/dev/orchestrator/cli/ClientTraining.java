@@ -30,8 +30,9 @@ import java.util.Map;
  * {@code mvn package}): every control command once, in this JVM, against a socket that answers each request with
  * an item (log text for tail and maintail) and a result holding every field the commands read, written by the
  * daemon's own {@link Protocol}; two commands find the socket through a configuration, by an {@code [include]} and by
- * {@code [supervisorctl] serverurl} as etc/ does. The JVM then archives the classes those runs loaded, so a real command maps them instead of loading
- * them from the jars (a class missing from the archive makes the JVM open its jar).
+ * {@code [supervisorctl] serverurl} as etc/ does. The JVM then archives the classes those runs loaded, so a real
+ * command maps them instead of loading them from the jars (a class missing from the archive makes the JVM open its
+ * jar).
  */
 public final class ClientTraining {
 

@@ -64,7 +64,7 @@ final class FgCommand extends ControlCommand {
 
     /** What the status table shows of the processes {@code names}: all {@code fg} looks at. */
     private static List<ProcessRow> rows(ControlClient client, List<String> names) throws IOException, RemoteError {
-        return Wire.list(client.call(Request.statusRows(names)).get("processes"), Wire::row);
+        return Wire.rows(client.call(Request.statusRows(names)).get("processes"));
     }
 
     /** Sends each line of the input, until its end, a refusal or the process leaving RUNNING. */

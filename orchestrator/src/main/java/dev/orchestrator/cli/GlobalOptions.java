@@ -75,26 +75,21 @@ record GlobalOptions(String config, String serverUrl, boolean interactive, Strin
 
     /**
      * The arguments for the subcommand: the command with the global configuration and server URL inserted as the
-     * subcommand's own options, which it has when {@code accepts} takes their long name. A global option the
-     * subcommand has no use for is an error naming both.
+     * subcommand's own options, which it has when {@code accepts} takes their long name (every one when it is null).
+     * A global option the subcommand has no use for is an error naming both.
      */
     String[] argumentsFor(Predicate<String> accepts) {
-        return arguments(accepts);
-    }
-
-    /** {@link #argumentsFor} a control command, which takes both options (no lambda on the CLI's start-up path). */
-    String[] argumentsForControlCommand() {
-        return arguments(null);
-    }
-
-    /** The arguments for a subcommand that takes the options {@code accepts} does, or every one when it is null. */
-    private String[] arguments(Predicate<String> accepts) {
         List<String> out = new ArrayList<>();
         out.add(command.get(0));
         handDown(accepts, "config", config, "-c", out);
         handDown(accepts, "serverurl", serverUrl, "-s", out);
         out.addAll(command.subList(1, command.size()));
         return out.toArray(new String[0]);
+    }
+
+    /** {@link #argumentsFor} a control command, which takes both options (no lambda on the CLI's start-up path). */
+    String[] argumentsForControlCommand() {
+        return argumentsFor(null);
     }
 
     private void handDown(Predicate<String> accepts, String key, String value, String shortName, List<String> out) {
