@@ -1,6 +1,7 @@
 package dev.orchestrator.supervision;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The daemon's control surface, modelled on supervisord's XML-RPC interface: the control socket translates
@@ -22,6 +23,9 @@ public interface Supervisor {
      */
     List<ProcessInfo> liveProcessInfo();
 
+    /** {@link #processInfo} with the process's live counters, counted now (as {@link #liveProcessInfo()}). */
+    ProcessInfo liveProcessInfo(String group, String name) throws Fault;
+
     ProcessInfo processInfo(String group, String name) throws Fault;
 
     /** Starts one process; with {@code wait}, returns once RUNNING or throws SPAWN_ERROR / ABNORMAL_TERMINATION. */
@@ -34,7 +38,7 @@ public interface Supervisor {
      *
      * @throws Fault SHUTDOWN_STATE
      */
-    List<java.util.concurrent.CompletableFuture<Fault>> startProcesses(List<ProcessInfo> processes) throws Fault;
+    List<CompletableFuture<Fault>> startProcesses(List<ProcessInfo> processes) throws Fault;
 
     /** Stops one process; with {@code wait}, returns once it is in a stopped state. */
     void stopProcess(String group, String name, boolean wait) throws Fault;

@@ -138,6 +138,11 @@ public final class SupervisorCore implements Supervisor, AutoCloseable {
     }
 
     @Override
+    public ProcessInfo liveProcessInfo(String group, String name) throws Fault {
+        return lookup(group, name).liveInfo();
+    }
+
+    @Override
     public void startProcess(String group, String name, boolean wait) throws Fault {
         checkRunning();
         CompletableFuture<Fault.Code> outcome = call(() -> start(group, name));

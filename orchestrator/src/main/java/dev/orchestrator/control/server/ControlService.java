@@ -120,14 +120,24 @@ public final class ControlService {
      */
     private Reply status(Request r) {
         boolean brief = Boolean.TRUE.equals(r.brief());
-        List<ProcessInfo> all = brief ? supervisor.allProcessInfo() : supervisor.liveProcessInfo();
-        List<ProcessInfo> found = all;
-        List<Outcome> unknown = List.of();
-        if (!r.namesOrEmpty().isEmpty()) {
-            NameResolver.Resolution res = new NameResolver(all).resolve(r.names());
-            found = res.targets().stream().map(NameResolver.Target::process).toList();
-            unknown = res.unknown();
+        if (r.namesOrEmpty().isEmpty()) {
+            List<ProcessInfo> all = brief ? supervisor.allProcessInfo() : supervisor.liveProcessInfo();
+            return statusReply(all, List.of(), brief);
         }
+        NameResolver.Resolution res = new NameResolver(supervisor.allProcessInfo()).resolve(r.names());
+        List<ProcessInfo> found = new ArrayList<>();
+        for (NameResolver.Target t : res.targets()) { // live counters of the processes named only
+            ProcessInfo p = t.process();
+            try {
+                found.add(brief ? p : supervisor.liveProcessInfo(p.group(), p.name()));
+            } catch (Fault gone) {
+                // removed since it was resolved: no longer there to show
+            }
+        }
+        return statusReply(found, res.unknown(), brief);
+    }
+
+    private static Reply statusReply(List<ProcessInfo> found, List<Outcome> unknown, boolean brief) {
         List<?> processes = brief ? found.stream().map(ProcessRow::of).toList() : found;
         return Reply.result(Map.of("processes", processes, "unknown", unknown));
     }
