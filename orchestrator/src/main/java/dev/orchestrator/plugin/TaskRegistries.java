@@ -107,12 +107,12 @@ public final class TaskRegistries {
         }
     }
 
+    private static final int MAX_CAUSES = 16;
+
     /**
      * {@code e} and its causes on one line; ServiceLoader's "Provider X could not be instantiated" gives way to its
      * cause (what the constructor or initialiser threw).
      */
-    private static final int MAX_CAUSES = 16;
-
     private static String why(Throwable error) {
         Throwable e = error instanceof ServiceConfigurationError && error.getCause() != null ? error.getCause() : error;
         StringBuilder text = new StringBuilder(e instanceof ServiceConfigurationError ? e.getMessage() : e.toString());
