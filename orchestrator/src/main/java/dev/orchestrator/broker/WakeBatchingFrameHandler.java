@@ -42,6 +42,12 @@ final class WakeBatchingFrameHandler extends SocketFrameHandler {
         return Frame.readFrom(input, maxBodySize);
     }
 
+    /** The stream frames are read from (the superclass's own 8 KiB one is never read). */
+    @Override
+    public DataInputStream getInputStream() {
+        return input;
+    }
+
     @Override
     public void writeFrame(Frame frame) throws IOException {
         ReaderWakes.release();
